@@ -1,0 +1,25 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+const fromRoot = (path: string): string => resolve(import.meta.dirname, path)
+
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: fromRoot('electron/main/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot be an ES module; with "type": "module" electron-vite would emit .mjs.
+      lib: { entry: fromRoot('electron/preload/index.ts'), formats: ['cjs'] },
+      rolldownOptions: { output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: fromRoot('renderer'),
+    build: { rolldownOptions: { input: fromRoot('renderer/index.html') } },
+    plugins: [svelte({ configFile: fromRoot('svelte.config.js') })],
+  },
+})

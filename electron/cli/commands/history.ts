@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util'
+import type { CliCommand } from '../command'
+import { invokeOrThrow, withCliContext } from '../context'
+
+export const historyCommand: CliCommand = {
+  name: 'history',
+  summary: 'List the imported snapshots, newest first',
+  usage: 'history [--db <path>] [--json]',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' } } })
+    return withCliContext(values.db, async (context) => {
+      const imports = await invokeOrThrow(context, 'imports:list', {})
+      for (const item of imports) {
+        if (values.json) {
+          io.stdout.write(
+            `${JSON.stringify({
+              id: item.id,
+              file: item.fileName,
+              listName: item.listName,
+              snapshotDate: item.snapshotDate,
+              rows: item.rows,
+              invalid: item.invalid,
+              suspended: item.suspended,
+              skipped: item.skipped,
+              importedAt: item.importedAt,
+            })}\n`,
+          )
+        } else {
+          io.stdout.write(
+            `#${item.id}  ${item.snapshotDate}  ${item.fileName}  ${item.rows} rows, ${item.invalid} invalid, ${item.suspended} suspended\n`,
+          )
+        }
+      }
+      if (!values.json && imports.length === 0) io.stdout.write('No imports yet.\n')
+      return 0
+    })
+  },
+}

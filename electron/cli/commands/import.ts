@@ -1,0 +1,63 @@
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { isIsoDay } from '../../shared/validate'
+import type { ImportOutcome } from '../../shared/ipc'
+import { UsageError, type CliCommand } from '../command'
+import { invokeOrThrow, withCliContext } from '../context'
+
+function describe(outcome: ImportOutcome): Record<string, unknown> {
+  if (!outcome.ok) {
+    return {
+      file: outcome.fileName,
+      error: outcome.error.message,
+      code: outcome.error.code,
+      ...(outcome.duplicateOf === undefined ? {} : { duplicateOf: outcome.duplicateOf }),
+    }
+  }
+  const { import: summary } = outcome
+  return {
+    id: summary.id,
+    file: summary.fileName,
+    snapshotDate: summary.snapshotDate,
+    rows: summary.rows,
+    invalid: summary.invalid,
+    suspended: summary.suspended,
+    skipped: summary.skipped,
+  }
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import Marketo CSV exports into the database',
+  usage: 'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--json]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { db: { type: 'string' }, json: { type: 'boolean' }, 'snapshot-date': { type: 'string' } },
+    })
+    if (positionals.length === 0) throw new UsageError('name at least one CSV file to import')
+    const snapshotDate = values['snapshot-date']
+    if (snapshotDate !== undefined && !isIsoDay(snapshotDate)) {
+      throw new UsageError(`--snapshot-date: expected YYYY-MM-DD, got '${snapshotDate}'`)
+    }
+    return withCliContext(values.db, async (context) => {
+      const files = positionals.map((file) => ({ path: resolve(file), name: basename(file) }))
+      const outcomes = await invokeOrThrow(context, 'imports:run', {
+        files,
+        ...(snapshotDate === undefined ? {} : { snapshotDate }),
+      })
+      for (const outcome of outcomes) {
+        if (values.json) io.stdout.write(`${JSON.stringify(describe(outcome))}\n`)
+        else if (outcome.ok) {
+          const { rows, invalid, suspended, skipped, id } = outcome.import
+          io.stdout.write(
+            `${outcome.fileName}: import #${id}, ${rows} rows, ${invalid} invalid, ${suspended} suspended, ${skipped} skipped\n`,
+          )
+        }
+        if (!outcome.ok) io.stderr.write(`${outcome.error.message}\n`)
+      }
+      return outcomes.every((outcome) => outcome.ok) ? 0 : 1
+    })
+  },
+}

@@ -1,0 +1,37 @@
+import { join, resolve } from 'node:path'
+import { ApiError, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc'
+import { createAppContext, type AppContext } from '../main/app-context'
+import { dispatch } from '../main/ipc-dispatch'
+import { DB_FILE_NAME, defaultUserDataDir } from '../main/paths'
+import { RESOURCES_DIR, packageVersion } from '../main/repo-paths'
+
+/** The CLI goes through the same dispatch as the app, so validation and errors are identical. */
+export async function invokeOrThrow<K extends Channel>(
+  context: AppContext,
+  channel: K,
+  request: RequestOf<K>,
+): Promise<ResponseOf<K>> {
+  const envelope = await dispatch(context.handlers, channel, request)
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message)
+  return envelope.value as ResponseOf<K>
+}
+
+export async function withCliContext<T>(
+  dbOption: string | undefined,
+  work: (context: AppContext) => Promise<T>,
+): Promise<T> {
+  const dbPath = resolve(dbOption ?? join(defaultUserDataDir(), DB_FILE_NAME))
+  const context = createAppContext({
+    dbPath,
+    resourcesDir: RESOURCES_DIR,
+    version: packageVersion(),
+    shell: 'web',
+    emit: () => undefined,
+  })
+  try {
+    if (context.dbError) throw new ApiError('db-unavailable', context.dbError)
+    return await work(context)
+  } finally {
+    context.close()
+  }
+}

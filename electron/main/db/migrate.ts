@@ -1,0 +1,42 @@
+import type { Database } from 'better-sqlite3'
+import type { Migration } from './migrations/migration'
+
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError'
+}
+
+function assertAscending(migrations: readonly Migration[]): void {
+  migrations.reduce((previous, migration) => {
+    if (migration.version <= previous) {
+      throw new Error(`Migration ${migration.name} (version ${migration.version}) is out of order`)
+    }
+    return migration.version
+  }, 0)
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/**
+ * Applies every pending migration in one transaction, so a failure leaves the file exactly as
+ * it was. A database written by a newer app is refused rather than guessed at.
+ */
+export function migrate(db: Database, migrations: readonly Migration[], target?: number): number {
+  assertAscending(migrations)
+  const latest = migrations.at(-1)?.version ?? 0
+  const goal = target ?? latest
+  const current = schemaVersion(db)
+  if (current > latest) {
+    throw new NewerDatabaseError(
+      `This database was written by a newer version of Bounce Auditor (schema ${current}; this app knows up to ${latest}). Update the app to open it.`,
+    )
+  }
+  const pending = migrations.filter((m) => m.version > current && m.version <= goal)
+  if (pending.length === 0) return current
+  db.transaction(() => {
+    for (const migration of pending) migration.up(db)
+    db.pragma(`user_version = ${goal}`)
+  })()
+  return goal
+}

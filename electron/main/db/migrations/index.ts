@@ -1,0 +1,5 @@
+import type { Migration } from './migration'
+import { initialSchema } from './0010-initial-schema'
+
+/** Append only: a shipped migration is never edited, a new one is added instead. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema]

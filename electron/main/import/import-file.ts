@@ -1,0 +1,230 @@
+import { basename } from 'node:path'
+import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
+import type { FileRef, ImportProgress, ImportSummary } from '../../shared/ipc'
+import type { Db } from '../db/open'
+import { createImportStore } from '../db/import-store'
+import { BadFileError, probeFile } from './file-probe'
+import { FIELD_LABELS, mapHeader, type LeadField } from './headers'
+import { CsvSyntaxError, readFirstText, readRecords, sniffDelimiter } from './read-records'
+import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
+import { cleanText, domainOf, normalizeEmail, parseFlag } from './values'
+
+export class DuplicateFileError extends Error {
+  override name = 'DuplicateFileError'
+  constructor(
+    message: string,
+    readonly duplicateOf: number,
+  ) {
+    super(message)
+  }
+}
+
+export class ImportCancelledError extends Error {
+  override name = 'ImportCancelledError'
+}
+
+export interface SkippedRow {
+  line: number
+  why: string
+}
+
+export interface ImportReport {
+  encoding: string
+  delimiter: string
+  unknownColumns: string[]
+  repeatedColumns: string[]
+  blankRows: number
+  duplicateEmails: number
+  /** The first skipped rows with their line numbers; `skipped` in the summary has the full count. */
+  skippedRows: SkippedRow[]
+}
+
+export interface ImportFileOptions {
+  snapshotDate?: string
+  now?: Date
+  signal?: AbortSignal
+  onProgress?: (progress: Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>) => void
+}
+
+const MAX_REPORTED_SKIPS = 1000
+const PROGRESS_EVERY_ROWS = 5000
+
+interface ClassifiedCause {
+  id: number
+}
+
+/**
+ * Imports one export as one snapshot, all or nothing: every write happens inside one
+ * transaction on the connection it is given, so a failure, a cancel or a killed process leaves
+ * no trace. The caller owns the connection; it must not be shared with concurrent readers of
+ * uncommitted state (the desktop app gives each import its own).
+ */
+export async function importFile(db: Db, ref: FileRef, options: ImportFileOptions = {}): Promise<ImportSummary> {
+  const fileName = ref.name || basename(ref.path)
+  const probe = await probeFile(ref.path)
+  const store = createImportStore(db)
+  const earlier = store.findImportBySha256(probe.sha256)
+  if (earlier) {
+    throw new DuplicateFileError(
+      `${fileName}: this file was already imported as import #${earlier.id} (${earlier.fileName}, snapshot ${earlier.snapshotDate}).`,
+      earlier.id,
+    )
+  }
+  const firstText = await readFirstText(ref.path, probe.encoding)
+  if (firstText.trim() === '')
+    throw new BadFileError(`${fileName}: the file is empty; expected a header row and lead rows.`)
+  const delimiter = sniffDelimiter(firstText)
+
+  const snapshot = chooseSnapshotDate(fileName, ref.lastModifiedMs, options.snapshotDate, options.now ?? new Date())
+  const report: ImportReport = {
+    encoding: probe.encoding,
+    delimiter: delimiter === '\t' ? 'tab' : delimiter,
+    unknownColumns: [],
+    repeatedColumns: [],
+    blankRows: 0,
+    duplicateEmails: 0,
+    skippedRows: [],
+  }
+
+  let columns: Partial<Record<LeadField, number>> | null = null
+  let rows = 0
+  let invalid = 0
+  let suspended = 0
+  let skipped = 0
+  let bytesRead = 0
+  const leadIds = new Map<string, number>()
+  const seenEmails = new Set<string>()
+  const causes = new Map<string, ClassifiedCause>()
+
+  const skip = (line: number, why: string): void => {
+    skipped += 1
+    if (report.skippedRows.length < MAX_REPORTED_SKIPS) report.skippedRows.push({ line, why })
+  }
+
+  const causeId = (text: string): number | null => {
+    if (text === '') return null
+    const known = causes.get(text)
+    if (known) return known.id
+    const id = store.upsertCause(text, classify(text), CLASSIFIER_VERSION)
+    causes.set(text, { id })
+    return id
+  }
+
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const importId = store.insertImport({
+      fileName,
+      sha256: probe.sha256,
+      size: probe.size,
+      listName: listNameFromFileName(fileName),
+      snapshotDate: snapshot.date,
+      snapshotDateSource: snapshot.source,
+      importedAt: (options.now ?? new Date()).toISOString(),
+    })
+    const records = readRecords(ref.path, {
+      encoding: probe.encoding,
+      delimiter,
+      onBytes: (n) => {
+        bytesRead = n
+      },
+    })
+    for await (const { line, fields } of records) {
+      if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
+      if (columns === null) {
+        columns = requireColumns(fileName, fields, report)
+        continue
+      }
+      if (fields.every((field) => field.trim() === '')) {
+        report.blankRows += 1
+        continue
+      }
+      const value = (field: LeadField): string => {
+        const index = columns?.[field]
+        return index === undefined ? '' : cleanText(fields[index])
+      }
+      const rawEmail = value('email')
+      if (rawEmail === '') {
+        skip(line, `no value in '${FIELD_LABELS.email}'`)
+        continue
+      }
+      const email = normalizeEmail(rawEmail)
+      if (email === null) {
+        skip(line, `'${rawEmail.slice(0, 80)}' in '${FIELD_LABELS.email}' is not an email address`)
+        continue
+      }
+      const invalidCause = value('emailInvalidCause')
+      const suspendedCause = value('emailSuspendedCause')
+      // A file with only the address and the cause still says who bounced: a cause means invalid.
+      const isInvalid =
+        columns.emailInvalid === undefined ? invalidCause !== '' : parseFlag(value('emailInvalid')) === true
+      const isSuspended = parseFlag(value('emailSuspended')) === true
+
+      const marketoId = value('marketoId')
+      const identity = marketoId === '' ? `email:${email}` : `id:${marketoId}`
+      if (seenEmails.has(email)) report.duplicateEmails += 1
+      else seenEmails.add(email)
+      let leadId = leadIds.get(identity)
+      if (leadId === undefined) {
+        leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain: domainOf(email) })
+        leadIds.set(identity, leadId)
+      }
+      store.insertRow({
+        importId,
+        line,
+        leadId,
+        email,
+        emailInvalid: isInvalid,
+        invalidCauseId: causeId(invalidCause),
+        emailSuspended: isSuspended,
+        suspendedCauseId: causeId(suspendedCause),
+        suspendedAt: value('emailSuspendedAt') || null,
+      })
+      rows += 1
+      if (isInvalid) invalid += 1
+      if (isSuspended) suspended += 1
+      if (rows % PROGRESS_EVERY_ROWS === 0) options.onProgress?.({ bytesRead, totalBytes: probe.size, rows })
+    }
+    if (columns === null) throw new BadFileError(`${fileName}: the file is empty; expected a header row and lead rows.`)
+    store.finishImport(importId, { rows, invalid, suspended, skipped, report })
+    db.exec('COMMIT')
+    options.onProgress?.({ bytesRead: probe.size, totalBytes: probe.size, rows })
+    const summary = store.getImport(importId)
+    if (!summary) throw new Error(`import #${importId} vanished after commit`)
+    return summary
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw describeParseError(fileName, error)
+  }
+}
+
+function requireColumns(fileName: string, header: string[], report: ImportReport): Partial<Record<LeadField, number>> {
+  const map = mapHeader(header)
+  if (map.columns.email === undefined) {
+    const found = header.map((label) => label.trim()).filter((label) => label !== '')
+    const shown = found
+      .slice(0, 8)
+      .map((label) => `'${label.slice(0, 40)}'`)
+      .join(', ')
+    throw new BadFileError(
+      `${fileName}, line 1: no '${FIELD_LABELS.email}' column in the header row` +
+        (found.length > 0 ? ` (found ${shown}${found.length > 8 ? ', …' : ''})` : ' (the first line is empty)') +
+        `. Export the smart list from Marketo with the ${FIELD_LABELS.email} column.`,
+    )
+  }
+  report.unknownColumns = map.unknownColumns
+  report.repeatedColumns = map.repeatedColumns
+  return map.columns
+}
+
+/** The user needs the file, the line and what was expected, not csv-parse's own codes. */
+function describeParseError(fileName: string, error: unknown): unknown {
+  if (!(error instanceof CsvSyntaxError)) return error
+  const where = `${fileName}, line ${error.line}${error.field === null ? '' : `, field ${error.field}`}`
+  const what =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted field that starts here is never closed (expected a closing ")'
+      : error.code === 'CSV_INVALID_CLOSING_QUOTE'
+        ? 'text follows a closing quote (expected the delimiter or the end of the line after a closing ")'
+        : error.message
+  return new BadFileError(`${where}: ${what}. Nothing was imported.`)
+}

@@ -1,0 +1,69 @@
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import { join } from 'node:path'
+import type { EventName, IpcEvents } from '../shared/ipc'
+import { createAppContext, type AppContext } from './app-context'
+import { buildMenu } from './menu'
+import { electronNativeBinding } from './native-binding'
+import { DB_FILE_NAME } from './paths'
+import { registerIpc } from './register-ipc'
+import { isTrustedSenderUrl } from './trusted-sender'
+import { createMainWindow, RENDERER_FILE } from './window'
+
+let mainWindow: BrowserWindow | null = null
+let context: AppContext | null = null
+
+function emit<E extends EventName>(event: E, payload: IpcEvents[E]): void {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
+}
+
+function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (navigation) => navigation.preventDefault())
+    contents.on('will-attach-webview', (attach) => attach.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+function showMainWindow(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+    return
+  }
+  mainWindow = createMainWindow()
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', showMainWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => context?.close())
+
+  void app.whenReady().then(() => {
+    hardenWebContents()
+    const nativeBinding = electronNativeBinding(app.isPackaged, app.getAppPath())
+    context = createAppContext({
+      dbPath: join(app.getPath('userData'), DB_FILE_NAME),
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+      version: app.getVersion(),
+      shell: 'electron',
+      emit,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    })
+    const devServerUrl = process.env.ELECTRON_RENDERER_URL
+    registerIpc(ipcMain, context.handlers, (event) =>
+      isTrustedSenderUrl(event.senderFrame?.url ?? '', RENDERER_FILE, app.isPackaged ? undefined : devServerUrl),
+    )
+    Menu.setApplicationMenu(buildMenu(() => mainWindow))
+    showMainWindow()
+    app.on('activate', showMainWindow)
+  })
+}

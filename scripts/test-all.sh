@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The one test command (npm test): every gate in order, then one line summing all suites.
+# Needs Chromium for the end-to-end suite: /usr/bin/chromium, or CHROMIUM_PATH.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+status=0
+log=$(mktemp)
+
+gate() {
+  local name=$1
+  shift
+  echo "── ${name}"
+  if "$@"; then
+    echo "   ${name}: ok"
+  else
+    echo "   ${name}: FAILED"
+    status=1
+    failed=$((failed + 1))
+    return 1
+  fi
+}
+
+count_vitest() {
+  # vitest prints "Tests  12 passed | 1 failed (13)"
+  local line
+  line=$(grep -E '^\s+Tests\s' "$log" | tail -n 1)
+  passed=$((passed + $(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)))
+  failed=$((failed + $(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)))
+}
+
+count_playwright() {
+  # playwright prints "  5 passed (3.1s)" and "  1 failed"
+  passed=$((passed + $(grep -E '^\s+[0-9]+ passed' "$log" | tail -n 1 | grep -oE '[0-9]+' | head -n 1 || echo 0)))
+  failed=$((failed + $(grep -E '^\s+[0-9]+ failed' "$log" | tail -n 1 | grep -oE '[0-9]+' | head -n 1 || echo 0)))
+}
+
+gate typecheck npm run -s typecheck
+gate lint npm run -s lint
+
+echo "── unit and integration (vitest)"
+npx vitest run 2>&1 | tee "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+count_vitest
+
+echo "── end to end (playwright, Chromium)"
+if npx electron-vite build >"$log.build" 2>&1; then
+  npx playwright test 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  count_playwright
+else
+  cat "$log.build"
+  echo "   build: FAILED"
+  status=1
+  failed=$((failed + 1))
+fi
+
+rm -f "$log" "$log.build"
+echo "${passed} passed, ${failed} failed"
+exit $status

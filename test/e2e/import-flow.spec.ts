@@ -1,0 +1,88 @@
+import { join } from 'node:path'
+import { CSV_FIXTURES } from '../helpers/temp-dir'
+import { expect, screenshot, test } from './fixtures'
+
+const WEEKLY = join(CSV_FIXTURES, 'weekly-deliverability-2026-11-13.csv')
+
+test('a first run offers the sample, and the overview shows what the database holds', async ({ app, readDb }) => {
+  await expect(app.getByTestId('empty-state')).toBeVisible()
+  await screenshot(app, 'overview-empty')
+  await app.getByTestId('try-sample').click()
+  await expect(app.getByTestId('overview-rows')).not.toHaveText('0')
+
+  const db = readDb()
+  const latest = db.prepare('SELECT id, row_count, invalid_count, suspended_count FROM imports').get() as {
+    id: number
+    row_count: number
+    invalid_count: number
+    suspended_count: number
+  }
+  const format = (n: number): string => new Intl.NumberFormat('en-US').format(n)
+  await expect(app.getByTestId('overview-rows')).toHaveText(format(latest.row_count))
+  await expect(app.getByTestId('overview-invalid')).toContainText(format(latest.invalid_count))
+  await expect(app.getByTestId('overview-suspended')).toContainText(format(latest.suspended_count))
+  const removeRows = db
+    .prepare(
+      "SELECT count(*) AS n FROM import_rows r JOIN causes c ON c.id = r.invalid_cause_id WHERE r.import_id = ? AND r.email_invalid = 1 AND c.verdict = 'remove'",
+    )
+    .get(latest.id) as { n: number }
+  expect(removeRows.n).toBeGreaterThan(0)
+  await expect(app.getByTestId('verdict-remove')).toContainText(format(removeRows.n))
+  await screenshot(app, 'overview')
+})
+
+test('an imported file is listed and still there after a reload', async ({ app }) => {
+  await app.getByTestId('nav-imports').click()
+  await screenshot(app, 'imports-empty')
+  await app.getByTestId('file-input').setInputFiles(WEEKLY)
+  await expect(app.getByTestId('import-message')).toContainText('weekly-deliverability-2026-11-13.csv')
+  const row = app.getByTestId('import-row')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText('weekly-deliverability-2026-11-13.csv')
+  await expect(row).toContainText('2026-11-13')
+  await screenshot(app, 'imports')
+
+  await app.reload()
+  await app.getByTestId('nav-imports').click()
+  await expect(app.getByTestId('import-row')).toHaveCount(1)
+  await expect(app.getByTestId('import-row')).toContainText('5')
+})
+
+test('dropping a file onto the window imports it', async ({ app, readDb }) => {
+  const csv = 'Email Address,Email Invalid,Email Invalid Cause\r\ndrop@x.example,true,550 5.1.1 User unknown\r\n'
+  await app.evaluate((content) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([content], 'dropped-2026-11-06.csv', { type: 'text/csv' }))
+    const target = document.querySelector('main') ?? document.body
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    }
+  }, csv)
+  await expect(app.getByTestId('import-message')).toContainText('dropped-2026-11-06.csv')
+  await expect
+    .poll(() => (readDb().prepare('SELECT file_name AS f, row_count AS n FROM imports').all() as unknown[]).length)
+    .toBe(1)
+  expect(readDb().prepare('SELECT file_name AS f, row_count AS n, snapshot_date AS d FROM imports').get()).toEqual({
+    f: 'dropped-2026-11-06.csv',
+    n: 1,
+    d: '2026-11-06',
+  })
+})
+
+test('a file without an Email Address column gets a clear error and changes nothing', async ({ app, readDb }) => {
+  await app.getByTestId('nav-imports').click()
+  await app.getByTestId('file-input').setInputFiles(join(CSV_FIXTURES, 'no-email-column.csv'))
+  await expect(app.getByTestId('import-message')).toContainText("no 'Email Address' column")
+  await expect(app.getByTestId('import-message')).toContainText('no-email-column.csv')
+  await screenshot(app, 'imports-error')
+  expect(readDb().prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 })
+})
+
+test('trends and codes have real empty states', async ({ app }) => {
+  await app.getByTestId('nav-trends').click()
+  await expect(app.getByTestId('empty-state')).toBeVisible()
+  await screenshot(app, 'trends-empty')
+  await app.getByTestId('nav-codes').click()
+  await expect(app.getByRole('heading', { level: 1 })).toContainText('Codes')
+  await screenshot(app, 'codes')
+})

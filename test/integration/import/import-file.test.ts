@@ -1,0 +1,200 @@
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openDatabase, type Db } from '../../../electron/main/db/open'
+import { createQueries } from '../../../electron/main/db/queries'
+import { BadFileError } from '../../../electron/main/import/file-probe'
+import { DuplicateFileError, ImportCancelledError, importFile } from '../../../electron/main/import/import-file'
+import { CSV_FIXTURES, useTempDir } from '../../helpers/temp-dir'
+
+const tempDir = useTempDir()
+const NOW = new Date('2026-11-27T12:00:00Z')
+
+function openTempDb(): Db {
+  return openDatabase(join(tempDir(), 'app.db'))
+}
+
+function fixture(name: string): { path: string; name: string } {
+  return { path: join(CSV_FIXTURES, name), name }
+}
+
+function writeFile(name: string, content: string | Buffer): { path: string; name: string } {
+  const path = join(tempDir(), name)
+  writeFileSync(path, content)
+  return { path, name }
+}
+
+const countRows = (db: Db, table: string): number =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+function expectNothingStored(db: Db): void {
+  for (const table of ['imports', 'import_rows', 'leads', 'causes']) expect(countRows(db, table)).toBe(0)
+}
+
+describe('importFile', () => {
+  it('stores a Marketo export: rows, flags, skipped lines and the report', async () => {
+    const db = openTempDb()
+    const summary = await importFile(db, fixture('weekly-deliverability-2026-11-13.csv'), { now: NOW })
+    expect(summary).toMatchObject({
+      fileName: 'weekly-deliverability-2026-11-13.csv',
+      listName: 'weekly-deliverability',
+      snapshotDate: '2026-11-13',
+      snapshotDateSource: 'file-name',
+      rows: 5,
+      invalid: 3,
+      suspended: 1,
+      skipped: 2,
+    })
+    const report = JSON.parse(
+      (db.prepare('SELECT report_json AS r FROM imports WHERE id = ?').get(summary.id) as { r: string }).r,
+    ) as { skippedRows: { line: number; why: string }[]; blankRows: number; unknownColumns: string[] }
+    expect(report.skippedRows.map((row) => row.line)).toEqual([8, 9])
+    expect(report.skippedRows[1]?.why).toMatch(/not-an-address.*not an email address/)
+    expect(report.blankRows).toBe(1)
+    expect(report.unknownColumns).toEqual(['First Name', 'Lead Status'])
+    const lines = db.prepare('SELECT line, email FROM import_rows ORDER BY line').all()
+    expect(lines).toEqual([
+      { line: 2, email: 'ana@northwind.example' },
+      { line: 3, email: 'bo@gmail.com' },
+      { line: 4, email: 'cy@contoso.example' },
+      { line: 6, email: 'di@fabrikam.example' },
+      { line: 10, email: 'flo@yahoo.com' },
+    ])
+    // Each distinct cause text is stored once and classified.
+    const causes = db.prepare('SELECT text, reason, verdict FROM causes ORDER BY id').all() as {
+      text: string
+      reason: string
+      verdict: string
+    }[]
+    expect(causes).toHaveLength(4)
+    expect(causes.find((c) => c.text.includes('User unknown'))?.verdict).toBe('remove')
+    expect(causes.find((c) => c.text.includes('Spamhaus'))?.verdict).toBe('fix-sending')
+  })
+
+  it('treats a non-empty cause as invalid when the file has no Email Invalid column', async () => {
+    const db = openTempDb()
+    const summary = await importFile(db, fixture('address-and-cause-only.csv'), { now: NOW })
+    expect(summary).toMatchObject({ rows: 3, invalid: 2, suspended: 0, skipped: 0 })
+  })
+
+  it('reads semicolon-separated files', async () => {
+    const db = openTempDb()
+    const summary = await importFile(db, fixture('semicolon.csv'), { now: NOW })
+    expect(summary).toMatchObject({ rows: 2, invalid: 1 })
+  })
+
+  it('reads Windows-1252 bytes that are not valid UTF-8', async () => {
+    const db = openTempDb()
+    // "Empfänger unbekannt" with ä as the single byte 0xE4, as Excel saves it.
+    const bytes = Buffer.concat([
+      Buffer.from('Email Address,Email Invalid,Email Invalid Cause\r\nj@x.example,true,550 Empf', 'latin1'),
+      Buffer.from([0xe4]),
+      Buffer.from('nger unbekannt\r\n', 'latin1'),
+    ])
+    const summary = await importFile(db, writeFile('excel.csv', bytes), { now: NOW })
+    expect(summary.rows).toBe(1)
+    expect(db.prepare('SELECT text FROM causes').get()).toEqual({ text: '550 Empfänger unbekannt' })
+  })
+
+  it('reads UTF-16 LE with BOM and tabs, as Excel saves "Unicode text"', async () => {
+    const db = openTempDb()
+    const text =
+      '\ufeffEmail Address\tEmail Invalid\tEmail Invalid Cause\r\nk@x.example\ttrue\t550 5.1.1 ユーザー不明\r\n'
+    const summary = await importFile(db, writeFile('unicode.txt', Buffer.from(text, 'utf16le')), { now: NOW })
+    expect(summary).toMatchObject({ rows: 1, invalid: 1 })
+    expect(db.prepare('SELECT text FROM causes').get()).toEqual({ text: '550 5.1.1 ユーザー不明' })
+  })
+
+  it('strips a UTF-8 BOM so the first header is still recognised', async () => {
+    const db = openTempDb()
+    const summary = await importFile(
+      db,
+      writeFile('bom.csv', '\ufeffEmail Address,Email Invalid\nq@x.example,true\n'),
+      { now: NOW },
+    )
+    expect(summary).toMatchObject({ rows: 1, invalid: 1 })
+  })
+
+  it('refuses the same file twice, naming the earlier import', async () => {
+    const db = openTempDb()
+    const first = await importFile(db, fixture('semicolon.csv'), { now: NOW })
+    const copy = join(tempDir(), 'renamed.csv')
+    copyFileSync(join(CSV_FIXTURES, 'semicolon.csv'), copy)
+    const attempt = importFile(db, { path: copy, name: 'renamed.csv' }, { now: NOW })
+    await expect(attempt).rejects.toThrow(DuplicateFileError)
+    await expect(importFile(db, { path: copy, name: 'renamed.csv' }, { now: NOW })).rejects.toThrow(
+      `already imported as import #${first.id} (semicolon.csv`,
+    )
+    expect(countRows(db, 'imports')).toBe(1)
+  })
+
+  it('names the file and the missing column, and writes nothing', async () => {
+    const db = openTempDb()
+    await expect(importFile(db, fixture('no-email-column.csv'), { now: NOW })).rejects.toThrow(
+      /no-email-column\.csv, line 1: no 'Email Address' column in the header row \(found 'First Name', 'Company', 'Score'\)/,
+    )
+    expectNothingStored(db)
+  })
+
+  it('reports an unclosed quote with its line and leaves earlier imports untouched', async () => {
+    const db = openTempDb()
+    await importFile(db, fixture('semicolon.csv'), { now: NOW })
+    const before = createQueries(db).listImports()
+    const error = await importFile(db, fixture('unbalanced-quote.csv'), { now: NOW }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(BadFileError)
+    expect((error as Error).message).toMatch(/^unbalanced-quote\.csv, line 2(, field \d+)?: a quoted field that starts here is never closed/)
+    expect(createQueries(db).listImports()).toEqual(before)
+    expect(countRows(db, 'import_rows')).toBe(2)
+  })
+
+  it('keeps quotes inside unquoted fields as text, as bounce texts use them', async () => {
+    const db = openTempDb()
+    const file = writeFile('quotes.csv', 'Email Address,Email Invalid Cause\na@x.example,550 "mailbox" unknown\n')
+    await importFile(db, file, { now: NOW })
+    expect(db.prepare('SELECT text FROM causes').get()).toEqual({ text: '550 "mailbox" unknown' })
+  })
+
+  it('rejects binary files and empty files with a clear message', async () => {
+    const db = openTempDb()
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+    await expect(importFile(db, writeFile('logo.png', png), { now: NOW })).rejects.toThrow(
+      /logo\.png: this is not a text file/,
+    )
+    await expect(importFile(db, writeFile('empty.csv', ''), { now: NOW })).rejects.toThrow(
+      /empty\.csv: the file is empty/,
+    )
+    await expect(importFile(db, { path: join(tempDir(), 'missing.csv'), name: 'missing.csv' })).rejects.toThrow(
+      /missing\.csv: cannot be read \(ENOENT\)/,
+    )
+    expectNothingStored(db)
+  })
+
+  it('leaves no trace when cancelled part-way', async () => {
+    const db = openTempDb()
+    const rows = Array.from({ length: 20_000 }, (_, i) => `lead${i}@x.example,true,550 5.1.1 User unknown ${i % 50}`)
+    const big = writeFile('big.csv', `Email Address,Email Invalid,Email Invalid Cause\n${rows.join('\n')}\n`)
+    const controller = new AbortController()
+    const attempt = importFile(db, big, {
+      now: NOW,
+      signal: controller.signal,
+      onProgress: ({ rows: done }) => {
+        if (done >= 5000) controller.abort()
+      },
+    })
+    await expect(attempt).rejects.toThrow(ImportCancelledError)
+    expectNothingStored(db)
+  })
+
+  it('uses the override date, then the file time, then today', async () => {
+    const db = openTempDb()
+    const withOverride = await importFile(db, fixture('semicolon.csv'), { now: NOW, snapshotDate: '2026-01-05' })
+    expect(withOverride).toMatchObject({ snapshotDate: '2026-01-05', snapshotDateSource: 'user' })
+    const noDate = writeFile('export.csv', 'Email Address\nz@x.example\n')
+    const fromTime = await importFile(
+      db,
+      { ...noDate, lastModifiedMs: new Date(2026, 10, 2, 12).getTime() },
+      { now: NOW },
+    )
+    expect(fromTime).toMatchObject({ snapshotDate: '2026-11-02', snapshotDateSource: 'file-modified' })
+  })
+})
