@@ -18,7 +18,7 @@ export interface AppInfo {
 export interface ImportSummary {
   id: number
   fileName: string
-  listName: string | null
+  listName: string
   /** The day the export was taken, `YYYY-MM-DD`. */
   snapshotDate: string
   snapshotDateSource: SnapshotDateSource

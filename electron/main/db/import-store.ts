@@ -3,10 +3,11 @@ import type { ImportSummary, SnapshotDateSource } from '../../shared/ipc'
 import type { Db } from './open'
 
 export interface NewImport {
+  listId: number
+  seq: number
   fileName: string
   sha256: string
   size: number
-  listName: string | null
   snapshotDate: string
   snapshotDateSource: SnapshotDateSource
   importedAt: string
@@ -17,18 +18,6 @@ export interface NewLead {
   marketoId: string | null
   email: string
   domain: string
-}
-
-export interface NewRow {
-  importId: number
-  line: number
-  leadId: number
-  email: string
-  emailInvalid: boolean
-  invalidCauseId: number | null
-  emailSuspended: boolean
-  suspendedCauseId: number | null
-  suspendedAt: string | null
 }
 
 export interface ImportTotals {
@@ -42,7 +31,7 @@ export interface ImportTotals {
 interface ImportRow {
   id: number
   file_name: string
-  list_name: string | null
+  list_name: string
   snapshot_date: string
   snapshot_date_source: SnapshotDateSource
   imported_at: string
@@ -52,8 +41,10 @@ interface ImportRow {
   skipped_count: number
 }
 
-export const IMPORT_COLUMNS = `id, file_name, list_name, snapshot_date, snapshot_date_source, imported_at,
-  row_count, invalid_count, suspended_count, skipped_count`
+/** Select list for `toImportSummary`; the query must join `lists AS l` to `imports AS i`. */
+export const IMPORT_COLUMNS = `i.id, i.file_name, l.name AS list_name, i.snapshot_date, i.snapshot_date_source,
+  i.imported_at, i.row_count, i.invalid_count, i.suspended_count, i.skipped_count`
+export const IMPORTS_WITH_LISTS = 'imports AS i JOIN lists AS l ON l.id = i.list_id'
 
 export function toImportSummary(row: ImportRow): ImportSummary {
   return {
@@ -72,11 +63,20 @@ export function toImportSummary(row: ImportRow): ImportSummary {
 
 /** The write side of an import; statements are prepared once per connection and reused per row. */
 export function createImportStore(db: Db) {
-  const findBySha = db.prepare<[string], ImportRow>(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE file_sha256 = ?`)
-  const getById = db.prepare<[number], ImportRow>(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE id = ?`)
+  const findBySha = db.prepare<[string], ImportRow>(
+    `SELECT ${IMPORT_COLUMNS} FROM ${IMPORTS_WITH_LISTS} WHERE i.file_sha256 = ?`,
+  )
+  const getById = db.prepare<[number], ImportRow>(`SELECT ${IMPORT_COLUMNS} FROM ${IMPORTS_WITH_LISTS} WHERE i.id = ?`)
   const insertImportStmt = db.prepare<NewImport>(`
-    INSERT INTO imports (file_name, file_sha256, file_size, list_name, snapshot_date, snapshot_date_source, imported_at)
-    VALUES (@fileName, @sha256, @size, @listName, @snapshotDate, @snapshotDateSource, @importedAt)`)
+    INSERT INTO imports (list_id, seq, file_name, file_sha256, file_size, snapshot_date, snapshot_date_source, imported_at)
+    VALUES (@listId, @seq, @fileName, @sha256, @size, @snapshotDate, @snapshotDateSource, @importedAt)`)
+  const upsertList = db.prepare<[string], { id: number }>(
+    'INSERT INTO lists (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id',
+  )
+  const positionFor = db.prepare<[number, string], { seq: number }>(
+    'SELECT count(*) + 1 AS seq FROM imports WHERE list_id = ? AND snapshot_date <= ?',
+  )
+  const insertCount = db.prepare('INSERT INTO import_counts (import_id, dimension, key, rows) VALUES (?, ?, ?, ?)')
   const finishStmt = db.prepare<{
     id: number
     rows: number
@@ -96,9 +96,6 @@ export function createImportStore(db: Db) {
   const insertCause = db.prepare(`
     INSERT INTO causes (text, classifier_version, reply_code, status, severity, reason, hard_bounce, verdict, provider, rule)
     VALUES (@text, @version, @replyCode, @status, @severity, @reason, @hardBounce, @verdict, @provider, @rule)`)
-  const insertRowStmt = db.prepare(`
-    INSERT INTO import_rows (import_id, line, lead_id, email, email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at)
-    VALUES (@importId, @line, @leadId, @email, @emailInvalid, @invalidCauseId, @emailSuspended, @suspendedCauseId, @suspendedAt)`)
 
   return {
     findImportBySha256(sha256: string): ImportSummary | null {
@@ -108,6 +105,20 @@ export function createImportStore(db: Db) {
     getImport(id: number): ImportSummary | null {
       const row = getById.get(id)
       return row ? toImportSummary(row) : null
+    },
+    listId(name: string): number {
+      const row = upsertList.get(name)
+      if (!row) throw new Error(`list ${name} was not stored`)
+      return row.id
+    },
+    /** Where a snapshot of this date goes in its list: after every snapshot of the same day or earlier. */
+    positionFor(listId: number, snapshotDate: string): number {
+      return positionFor.get(listId, snapshotDate)?.seq ?? 1
+    },
+    saveCounts(importId: number, counts: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
+      for (const [dimension, keys] of counts) {
+        for (const [key, rows] of keys) insertCount.run(importId, dimension, key, rows)
+      }
     },
     insertImport(data: NewImport): number {
       return Number(insertImportStmt.run(data).lastInsertRowid)
@@ -137,13 +148,6 @@ export function createImportStore(db: Db) {
         rule: result.evidence[0]?.rule ?? 'none',
       })
       return Number(info.lastInsertRowid)
-    },
-    insertRow(row: NewRow): void {
-      insertRowStmt.run({
-        ...row,
-        emailInvalid: row.emailInvalid ? 1 : 0,
-        emailSuspended: row.emailSuspended ? 1 : 0,
-      })
     },
   }
 }

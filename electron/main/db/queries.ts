@@ -1,7 +1,7 @@
 import { REASONS, VERDICTS, type Reason } from '../../shared/classify/types'
 import type { ImportSummary, Overview } from '../../shared/ipc'
+import { IMPORT_COLUMNS, IMPORTS_WITH_LISTS, toImportSummary } from './import-store'
 import type { Db } from './open'
-import { IMPORT_COLUMNS, toImportSummary } from './import-store'
 
 type ImportRow = Parameters<typeof toImportSummary>[0]
 
@@ -10,21 +10,14 @@ const isReason = (value: string): value is Reason => (REASONS as readonly string
 /** Read-only questions the views ask; only this module and the stores contain SQL. */
 export function createQueries(db: Db) {
   const listImports = db.prepare<[], ImportRow>(
-    `SELECT ${IMPORT_COLUMNS} FROM imports ORDER BY snapshot_date DESC, id DESC`,
+    `SELECT ${IMPORT_COLUMNS} FROM ${IMPORTS_WITH_LISTS} ORDER BY i.snapshot_date DESC, i.id DESC`,
   )
   const latestTwo = db.prepare<[], ImportRow>(
-    `SELECT ${IMPORT_COLUMNS} FROM imports ORDER BY snapshot_date DESC, id DESC LIMIT 2`,
+    `SELECT ${IMPORT_COLUMNS} FROM ${IMPORTS_WITH_LISTS} ORDER BY i.snapshot_date DESC, i.id DESC LIMIT 2`,
   )
-  const verdictCounts = db.prepare<[number], { verdict: string; rows: number }>(`
-    SELECT c.verdict AS verdict, count(*) AS rows
-    FROM import_rows r JOIN causes c ON c.id = r.invalid_cause_id
-    WHERE r.import_id = ? AND r.email_invalid = 1
-    GROUP BY c.verdict`)
-  const reasonCounts = db.prepare<[number], { reason: string; rows: number }>(`
-    SELECT c.reason AS reason, count(*) AS rows
-    FROM import_rows r JOIN causes c ON c.id = r.invalid_cause_id
-    WHERE r.import_id = ? AND r.email_invalid = 1
-    GROUP BY c.reason ORDER BY rows DESC, reason LIMIT 8`)
+  const countsOf = db.prepare<[number, string], { key: string; rows: number }>(
+    'SELECT key, rows FROM import_counts WHERE import_id = ? AND dimension = ? ORDER BY rows DESC, key',
+  )
 
   return {
     listImports(): ImportSummary[] {
@@ -33,14 +26,15 @@ export function createQueries(db: Db) {
     overview(): Overview {
       const [latestRow, previousRow] = latestTwo.all()
       if (!latestRow) return { latest: null, previous: null, byVerdict: [], byReason: [] }
-      const counts = new Map(verdictCounts.all(latestRow.id).map((row) => [row.verdict, row.rows]))
+      const verdicts = new Map(countsOf.all(latestRow.id, 'verdict').map((row) => [row.key, row.rows]))
       return {
         latest: toImportSummary(latestRow),
         previous: previousRow ? toImportSummary(previousRow) : null,
-        byVerdict: VERDICTS.map((verdict) => ({ verdict, rows: counts.get(verdict) ?? 0 })),
-        byReason: reasonCounts
-          .all(latestRow.id)
-          .filter((row): row is { reason: Reason; rows: number } => isReason(row.reason)),
+        byVerdict: VERDICTS.map((verdict) => ({ verdict, rows: verdicts.get(verdict) ?? 0 })),
+        byReason: countsOf
+          .all(latestRow.id, 'reason')
+          .flatMap((row) => (isReason(row.key) ? [{ reason: row.key, rows: row.rows }] : []))
+          .slice(0, 8),
       }
     },
   }

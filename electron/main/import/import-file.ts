@@ -1,8 +1,10 @@
 import { basename } from 'node:path'
-import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
+import { CLASSIFIER_VERSION, classify, type Classification } from '../../shared/classify'
 import type { FileRef, ImportProgress, ImportSummary } from '../../shared/ipc'
 import type { Db } from '../db/open'
 import { createImportStore } from '../db/import-store'
+import { createSnapshotWriter, openGap } from '../db/snapshot-store'
+import { SnapshotCounts } from './snapshot-counts'
 import { BadFileError, probeFile } from './file-probe'
 import { FIELD_LABELS, mapHeader, type LeadField } from './headers'
 import { CsvSyntaxError, readFirstText, readRecords, sniffDelimiter } from './read-records'
@@ -49,9 +51,8 @@ export interface ImportFileOptions {
 const MAX_REPORTED_SKIPS = 1000
 const PROGRESS_EVERY_ROWS = 5000
 
-interface ClassifiedCause {
-  id: number
-}
+/** Snapshots whose file name is only a date still need a list to belong to. */
+const UNNAMED_LIST = 'Marketo export'
 
 /**
  * Imports one export as one snapshot, all or nothing: every write happens inside one
@@ -94,33 +95,41 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
   let bytesRead = 0
   const leadIds = new Map<string, number>()
   const seenEmails = new Set<string>()
-  const causes = new Map<string, ClassifiedCause>()
+  const causes = new Map<string, { id: number; classification: Classification }>()
+  const counts = new SnapshotCounts()
 
   const skip = (line: number, why: string): void => {
     skipped += 1
     if (report.skippedRows.length < MAX_REPORTED_SKIPS) report.skippedRows.push({ line, why })
   }
 
-  const causeId = (text: string): number | null => {
+  // Exports repeat a handful of cause texts thousands of times: classify and store each once.
+  const cause = (text: string): { id: number; classification: Classification } | null => {
     if (text === '') return null
     const known = causes.get(text)
-    if (known) return known.id
-    const id = store.upsertCause(text, classify(text), CLASSIFIER_VERSION)
-    causes.set(text, { id })
-    return id
+    if (known) return known
+    const classification = classify(text)
+    const entry = { id: store.upsertCause(text, classification, CLASSIFIER_VERSION), classification }
+    causes.set(text, entry)
+    return entry
   }
 
   db.exec('BEGIN IMMEDIATE')
   try {
+    const listId = store.listId(listNameFromFileName(fileName) ?? UNNAMED_LIST)
+    const seq = store.positionFor(listId, snapshot.date)
+    openGap(db, listId, seq)
     const importId = store.insertImport({
+      listId,
+      seq,
       fileName,
       sha256: probe.sha256,
       size: probe.size,
-      listName: listNameFromFileName(fileName),
       snapshotDate: snapshot.date,
       snapshotDateSource: snapshot.source,
       importedAt: (options.now ?? new Date()).toISOString(),
     })
+    const snapshotWriter = createSnapshotWriter(db, listId, seq)
     const records = readRecords(ref.path, {
       encoding: probe.encoding,
       delimiter,
@@ -152,11 +161,11 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
         skip(line, `'${rawEmail.slice(0, 80)}' in '${FIELD_LABELS.email}' is not an email address`)
         continue
       }
-      const invalidCause = value('emailInvalidCause')
-      const suspendedCause = value('emailSuspendedCause')
+      const invalidCause = cause(value('emailInvalidCause'))
+      const suspendedCause = cause(value('emailSuspendedCause'))
       // A file with only the address and the cause still says who bounced: a cause means invalid.
       const isInvalid =
-        columns.emailInvalid === undefined ? invalidCause !== '' : parseFlag(value('emailInvalid')) === true
+        columns.emailInvalid === undefined ? invalidCause !== null : parseFlag(value('emailInvalid')) === true
       const isSuspended = parseFlag(value('emailSuspended')) === true
 
       const marketoId = value('marketoId')
@@ -164,27 +173,31 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       if (seenEmails.has(email)) report.duplicateEmails += 1
       else seenEmails.add(email)
       let leadId = leadIds.get(identity)
+      const domain = domainOf(email)
       if (leadId === undefined) {
-        leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain: domainOf(email) })
+        leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain })
         leadIds.set(identity, leadId)
       }
-      store.insertRow({
-        importId,
-        line,
-        leadId,
-        email,
+      const added = snapshotWriter.add(leadId, {
         emailInvalid: isInvalid,
-        invalidCauseId: causeId(invalidCause),
+        invalidCauseId: invalidCause?.id ?? null,
         emailSuspended: isSuspended,
-        suspendedCauseId: causeId(suspendedCause),
+        suspendedCauseId: suspendedCause?.id ?? null,
         suspendedAt: value('emailSuspendedAt') || null,
       })
+      if (!added) {
+        skip(line, `the same lead (${marketoId === '' ? email : `Id ${marketoId}`}) appears earlier in the file`)
+        continue
+      }
       rows += 1
       if (isInvalid) invalid += 1
       if (isSuspended) suspended += 1
+      counts.addRow(domain, isInvalid, invalidCause?.classification ?? null)
       if (rows % PROGRESS_EVERY_ROWS === 0) options.onProgress?.({ bytesRead, totalBytes: probe.size, rows })
     }
     if (columns === null) throw new BadFileError(`${fileName}: the file is empty; expected a header row and lead rows.`)
+    snapshotWriter.finish()
+    store.saveCounts(importId, counts.byDimension)
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
     db.exec('COMMIT')
     options.onProgress?.({ bytesRead: probe.size, totalBytes: probe.size, rows })

@@ -28,7 +28,8 @@ const countRows = (db: Db, table: string): number =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 
 function expectNothingStored(db: Db): void {
-  for (const table of ['imports', 'import_rows', 'leads', 'causes']) expect(countRows(db, table)).toBe(0)
+  for (const table of ['imports', 'lists', 'spans', 'leads', 'causes', 'import_counts'])
+    expect(countRows(db, table)).toBe(0)
 }
 
 describe('importFile', () => {
@@ -52,13 +53,17 @@ describe('importFile', () => {
     expect(report.skippedRows[1]?.why).toMatch(/not-an-address.*not an email address/)
     expect(report.blankRows).toBe(1)
     expect(report.unknownColumns).toEqual(['First Name', 'Lead Status'])
-    const lines = db.prepare('SELECT line, email FROM import_rows ORDER BY line').all()
-    expect(lines).toEqual([
-      { line: 2, email: 'ana@northwind.example' },
-      { line: 3, email: 'bo@gmail.com' },
-      { line: 4, email: 'cy@contoso.example' },
-      { line: 6, email: 'di@fabrikam.example' },
-      { line: 10, email: 'flo@yahoo.com' },
+    const stored = db
+      .prepare(
+        'SELECT l.email, s.email_invalid AS invalid, s.email_suspended AS suspended FROM spans s JOIN leads l ON l.id = s.lead_id ORDER BY l.email',
+      )
+      .all()
+    expect(stored).toEqual([
+      { email: 'ana@northwind.example', invalid: 1, suspended: 0 },
+      { email: 'bo@gmail.com', invalid: 0, suspended: 1 },
+      { email: 'cy@contoso.example', invalid: 1, suspended: 0 },
+      { email: 'di@fabrikam.example', invalid: 0, suspended: 0 },
+      { email: 'flo@yahoo.com', invalid: 1, suspended: 0 },
     ])
     // Each distinct cause text is stored once and classified.
     const causes = db.prepare('SELECT text, reason, verdict FROM causes ORDER BY id').all() as {
@@ -142,9 +147,11 @@ describe('importFile', () => {
     const before = createQueries(db).listImports()
     const error = await importFile(db, fixture('unbalanced-quote.csv'), { now: NOW }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(BadFileError)
-    expect((error as Error).message).toMatch(/^unbalanced-quote\.csv, line 2(, field \d+)?: a quoted field that starts here is never closed/)
+    expect((error as Error).message).toMatch(
+      /^unbalanced-quote\.csv, line 2(, field \d+)?: a quoted field that starts here is never closed/,
+    )
     expect(createQueries(db).listImports()).toEqual(before)
-    expect(countRows(db, 'import_rows')).toBe(2)
+    expect(countRows(db, 'spans')).toBe(2)
   })
 
   it('keeps quotes inside unquoted fields as text, as bounce texts use them', async () => {

@@ -1,21 +1,32 @@
 import type { Migration } from './migration'
 
 /**
- * Imports are snapshots; a lead is identified across snapshots; each distinct cause text is
- * stored and classified once, and rows point at it. Rows are keyed by (import, line) so a
- * snapshot can be read back in file order and deleted as a unit.
+ * A weekly export of the whole database repeats almost every row, so rows are not stored per
+ * import. A *list* is a series of snapshots (imports of the same smart list); each import has a
+ * position `seq` in its list, by snapshot date. A *span* says: this lead was in snapshots
+ * from_seq..to_seq of this list, in this state. An unchanged lead in a new snapshot only extends
+ * its span, so a snapshot with 1 % churn adds about 1 % of new rows.
+ *
+ * Distinct cause texts are stored and classified once. Per-import counts are kept in
+ * `import_counts`, so overview and trends never scan spans.
  */
 export const initialSchema: Migration = {
   version: 10,
   name: 'initial-schema',
   up(db) {
     db.exec(`
+      CREATE TABLE lists (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      ) STRICT;
+
       CREATE TABLE imports (
         id INTEGER PRIMARY KEY,
+        list_id INTEGER NOT NULL REFERENCES lists(id),
+        seq INTEGER NOT NULL,
         file_name TEXT NOT NULL,
         file_sha256 TEXT NOT NULL UNIQUE,
         file_size INTEGER NOT NULL,
-        list_name TEXT,
         snapshot_date TEXT NOT NULL,
         snapshot_date_source TEXT NOT NULL,
         imported_at TEXT NOT NULL,
@@ -25,6 +36,7 @@ export const initialSchema: Migration = {
         skipped_count INTEGER NOT NULL DEFAULT 0,
         report_json TEXT NOT NULL DEFAULT '{}'
       ) STRICT;
+      CREATE INDEX imports_by_list_seq ON imports(list_id, seq);
       CREATE INDEX imports_by_snapshot ON imports(snapshot_date, id);
 
       CREATE TABLE leads (
@@ -35,6 +47,7 @@ export const initialSchema: Migration = {
         domain TEXT NOT NULL
       ) STRICT;
       CREATE INDEX leads_by_domain ON leads(domain);
+      CREATE INDEX leads_by_email ON leads(email);
 
       CREATE TABLE causes (
         id INTEGER PRIMARY KEY,
@@ -50,20 +63,29 @@ export const initialSchema: Migration = {
         rule TEXT NOT NULL
       ) STRICT;
 
-      CREATE TABLE import_rows (
-        import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-        line INTEGER NOT NULL,
+      CREATE TABLE spans (
+        list_id INTEGER NOT NULL REFERENCES lists(id),
         lead_id INTEGER NOT NULL REFERENCES leads(id),
-        email TEXT NOT NULL,
+        from_seq INTEGER NOT NULL,
+        to_seq INTEGER NOT NULL,
         email_invalid INTEGER NOT NULL,
         invalid_cause_id INTEGER REFERENCES causes(id),
         email_suspended INTEGER NOT NULL,
         suspended_cause_id INTEGER REFERENCES causes(id),
         suspended_at TEXT,
-        PRIMARY KEY (import_id, line)
+        PRIMARY KEY (list_id, lead_id, from_seq),
+        CHECK (from_seq <= to_seq)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX import_rows_by_lead ON import_rows(lead_id, import_id);
-      CREATE INDEX import_rows_by_invalid_cause ON import_rows(invalid_cause_id);
+      -- The latest snapshot is read most: its spans are the ones whose to_seq is highest.
+      CREATE INDEX spans_by_end ON spans(list_id, to_seq);
+
+      CREATE TABLE import_counts (
+        import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        dimension TEXT NOT NULL,
+        key TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        PRIMARY KEY (import_id, dimension, key)
+      ) STRICT, WITHOUT ROWID;
     `)
   },
 }

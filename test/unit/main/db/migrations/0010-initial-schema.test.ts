@@ -11,51 +11,58 @@ function freshDb(): Database.Database {
   return db
 }
 
+function addImport(db: Database.Database, id: number, sha = `sha-${id}`): void {
+  db.prepare("INSERT OR IGNORE INTO lists (id, name) VALUES (1, 'Deliverability')").run()
+  db.prepare(
+    "INSERT INTO imports (id, list_id, seq, file_name, file_sha256, file_size, snapshot_date, snapshot_date_source, imported_at) VALUES (?, 1, ?, 'a.csv', ?, 1, '2026-11-13', 'user', 'now')",
+  ).run(id, id, sha)
+}
+
 describe('migration 0010: initial schema', () => {
   it('creates STRICT tables that reject values of the wrong type', () => {
     const db = freshDb()
-    const strict = db
+    const tables = db
       .prepare<[], { name: string; strict: number }>(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
       )
       .all()
-    expect(strict.map((t) => t.name).sort()).toEqual(['causes', 'import_rows', 'imports', 'leads'])
-    expect(strict.every((t) => t.strict === 1)).toBe(true)
+    expect(tables.map((t) => t.name).sort()).toEqual(['causes', 'import_counts', 'imports', 'leads', 'lists', 'spans'])
+    expect(tables.every((t) => t.strict === 1)).toBe(true)
     expect(() =>
       db
         .prepare(
-          "INSERT INTO imports (file_name, file_sha256, file_size, snapshot_date, snapshot_date_source, imported_at) VALUES ('a', 'h', 'big', 'd', 's', 'now')",
+          "INSERT INTO imports (list_id, seq, file_name, file_sha256, file_size, snapshot_date, snapshot_date_source, imported_at) VALUES (1, 1, 'a', 'h', 'big', 'd', 's', 'now')",
         )
         .run(),
     ).toThrow(/cannot store TEXT value in INTEGER column/)
   })
 
-  it('enforces foreign keys and cascades an import delete to its rows', () => {
+  it('enforces foreign keys and drops an import’s counts with it', () => {
     const db = freshDb()
     expect(() =>
       db
         .prepare(
-          'INSERT INTO import_rows (import_id, line, lead_id, email, email_invalid, email_suspended) VALUES (99, 2, 1, ?, 0, 0)',
+          'INSERT INTO spans (list_id, lead_id, from_seq, to_seq, email_invalid, email_suspended) VALUES (9, 9, 1, 1, 0, 0)',
         )
-        .run('a@b.c'),
+        .run(),
     ).toThrow(/FOREIGN KEY/)
-    db.prepare(
-      "INSERT INTO imports (id, file_name, file_sha256, file_size, snapshot_date, snapshot_date_source, imported_at) VALUES (1, 'a.csv', 'h', 1, '2026-11-13', 'user', 'now')",
-    ).run()
-    db.prepare("INSERT INTO leads (id, identity, email, domain) VALUES (1, 'email:a@b.c', 'a@b.c', 'b.c')").run()
-    db.prepare(
-      'INSERT INTO import_rows (import_id, line, lead_id, email, email_invalid, email_suspended) VALUES (1, 2, 1, ?, 1, 0)',
-    ).run('a@b.c')
+    addImport(db, 1)
+    db.prepare("INSERT INTO import_counts (import_id, dimension, key, rows) VALUES (1, 'verdict', 'remove', 3)").run()
     db.prepare('DELETE FROM imports WHERE id = 1').run()
-    expect(db.prepare('SELECT count(*) AS n FROM import_rows').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM import_counts').get()).toEqual({ n: 0 })
   })
 
-  it('refuses the same file hash twice', () => {
+  it('refuses the same file hash twice and spans that end before they start', () => {
     const db = freshDb()
-    const insert = db.prepare(
-      "INSERT INTO imports (file_name, file_sha256, file_size, snapshot_date, snapshot_date_source, imported_at) VALUES (?, 'same', 1, '2026-11-13', 'user', 'now')",
-    )
-    insert.run('a.csv')
-    expect(() => insert.run('b.csv')).toThrow(/UNIQUE/)
+    addImport(db, 1, 'same')
+    expect(() => addImport(db, 2, 'same')).toThrow(/UNIQUE/)
+    db.prepare("INSERT INTO leads (id, identity, email, domain) VALUES (1, 'email:a@b.c', 'a@b.c', 'b.c')").run()
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO spans (list_id, lead_id, from_seq, to_seq, email_invalid, email_suspended) VALUES (1, 1, 3, 2, 0, 0)',
+        )
+        .run(),
+    ).toThrow(/CHECK/)
   })
 })

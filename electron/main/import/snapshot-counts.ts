@@ -1,0 +1,43 @@
+import { providerFromDomain } from '../../shared/classify/provider'
+import type { Classification } from '../../shared/classify/types'
+
+/**
+ * The per-import tallies that overview and trends read, so they never scan a snapshot's rows.
+ * Bounce dimensions count Email Invalid rows; `leads-provider` counts every row, as the
+ * denominator for per-provider rates.
+ */
+export const COUNT_DIMENSIONS = [
+  'verdict',
+  'reason',
+  'status',
+  'reply',
+  'provider',
+  'domain',
+  'leads-provider',
+] as const
+export type CountDimension = (typeof COUNT_DIMENSIONS)[number]
+
+export const NO_VALUE = '(none)'
+export const OTHER_PROVIDER = 'other'
+
+export class SnapshotCounts {
+  readonly byDimension = new Map<CountDimension, Map<string, number>>(COUNT_DIMENSIONS.map((d) => [d, new Map()]))
+
+  private add(dimension: CountDimension, key: string): void {
+    const keys = this.byDimension.get(dimension)
+    if (keys) keys.set(key, (keys.get(key) ?? 0) + 1)
+  }
+
+  addRow(domain: string, invalid: boolean, cause: Classification | null): void {
+    const domainProvider = providerFromDomain(domain)
+    this.add('leads-provider', domainProvider ?? OTHER_PROVIDER)
+    if (!invalid) return
+    // Marketo marked it invalid without a cause text: nothing to act on but a manual look.
+    this.add('verdict', cause?.verdict ?? 'review')
+    this.add('reason', cause?.reason ?? 'undefined')
+    this.add('status', cause?.status ?? NO_VALUE)
+    this.add('reply', cause?.replyCode === null || cause === null ? NO_VALUE : String(cause.replyCode))
+    this.add('provider', domainProvider ?? cause?.provider ?? OTHER_PROVIDER)
+    this.add('domain', domain)
+  }
+}
