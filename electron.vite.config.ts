@@ -7,7 +7,13 @@ const fromRoot = (path: string): string => resolve(import.meta.dirname, path)
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: fromRoot('electron/main/index.ts') },
+      lib: {
+        // The import worker is its own entry: worker_threads loads it from a file next to index.js.
+        entry: {
+          index: fromRoot('electron/main/index.ts'),
+          'import-worker': fromRoot('electron/main/import/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path'
 import { ApiError, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc'
+import { startImportWorkerFromSource } from '../main/import/start-worker-node'
 import { createAppContext, type AppContext } from '../main/app-context'
 import { dispatch } from '../main/ipc-dispatch'
 import { DB_FILE_NAME, defaultUserDataDir } from '../main/paths'
@@ -27,6 +28,7 @@ export async function withCliContext<T>(
     version: packageVersion(),
     shell: 'web',
     emit: () => undefined,
+    startImportWorker: startImportWorkerFromSource,
   })
   try {
     if (context.dbError) throw new ApiError('db-unavailable', context.dbError)

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import type { IpcHandlers } from '../shared/ipc'
 import { openDatabase, type Db, type OpenOptions } from './db/open'
 import { createHandlers, type Emit } from './handlers'
+import type { StartImportWorker } from './import/run-import-worker'
 import { SAMPLE_FILE_NAME } from './paths'
 
 export interface AppContextOptions {
@@ -12,6 +13,8 @@ export interface AppContextOptions {
   shell: 'electron' | 'web'
   emit: Emit
   nativeBinding?: string
+  /** Bundled worker under Electron, TypeScript source under Node: the caller knows which. */
+  startImportWorker: StartImportWorker
 }
 
 export interface AppContext {
@@ -39,7 +42,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     db,
     dbPath: options.dbPath,
     dbError,
-    openImportConnection: () => openDatabase(options.dbPath, openOptions),
+    startImportWorker: options.startImportWorker,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     emit: options.emit,
     sampleFile: { path: join(options.resourcesDir, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME },
     version: options.version,

@@ -9,8 +9,7 @@ import {
 } from '../shared/ipc'
 import type { Db } from './db/open'
 import { createQueries } from './db/queries'
-import { toApiError } from './errors'
-import { DuplicateFileError, importFile } from './import/import-file'
+import { runImportWorker, type StartImportWorker } from './import/run-import-worker'
 
 export type Emit = <E extends EventName>(event: E, payload: IpcEvents[E]) => void
 
@@ -19,8 +18,9 @@ export interface HandlerDeps {
   db: Db | null
   dbPath: string
   dbError: string | null
-  /** Opens a separate connection for one import, so its open transaction is never seen by queries. */
-  openImportConnection: () => Db
+  /** Imports run in a worker thread with their own connection; this starts one. */
+  startImportWorker: StartImportWorker
+  nativeBinding?: string
   emit: Emit
   sampleFile: FileRef
   version: string
@@ -37,27 +37,48 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
   // Imports run one at a time: two writers would only queue on SQLite's lock anyway.
   let importQueue: Promise<unknown> = Promise.resolve()
+  let running: AbortController | null = null
 
   async function runImports(files: FileRef[], snapshotDate?: string): Promise<ImportOutcome[]> {
     requireQueries()
     const outcomes: ImportOutcome[] = []
-    const connection = deps.openImportConnection()
+    const controller = new AbortController()
+    running = controller
+    const startedAt = Date.now()
     try {
       for (const [fileIndex, file] of files.entries()) {
-        try {
-          const summary = await importFile(connection, file, {
-            ...(snapshotDate ? { snapshotDate } : {}),
-            onProgress: (progress) =>
-              deps.emit('imports:progress', { fileName: file.name, fileIndex, fileCount: files.length, ...progress }),
+        if (controller.signal.aborted) {
+          outcomes.push({
+            ok: false,
+            fileName: file.name,
+            error: { code: 'bad-file', message: `${file.name}: not imported; the import was cancelled.` },
           })
-          outcomes.push({ ok: true, fileName: file.name, import: summary })
-        } catch (error) {
-          const duplicateOf = error instanceof DuplicateFileError ? { duplicateOf: error.duplicateOf } : {}
-          outcomes.push({ ok: false, fileName: file.name, error: toApiError(error), ...duplicateOf })
+          continue
         }
+        const outcome = await runImportWorker(
+          deps.startImportWorker,
+          {
+            dbPath: deps.dbPath,
+            file,
+            ...(snapshotDate ? { snapshotDate } : {}),
+            ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+          },
+          {
+            signal: controller.signal,
+            onProgress: (progress) =>
+              deps.emit('imports:progress', {
+                fileName: file.name,
+                fileIndex,
+                fileCount: files.length,
+                elapsedMs: Date.now() - startedAt,
+                ...progress,
+              }),
+          },
+        )
+        outcomes.push(outcome)
       }
     } finally {
-      connection.close()
+      running = null
     }
     const importIds = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.import.id] : []))
     if (importIds.length > 0) deps.emit('imports:changed', { importIds })
@@ -81,6 +102,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     'imports:list': () => requireQueries().listImports(),
     'overview:get': () => requireQueries().overview(),
     'imports:run': (request) => enqueue(() => runImports(request.files, request.snapshotDate)),
+    'imports:cancel': () => {
+      const wasRunning = running !== null
+      running?.abort()
+      return { cancelled: wasRunning }
+    },
     'imports:sample': async () => {
       const [outcome] = await enqueue(() => runImports([deps.sampleFile]))
       if (!outcome) throw new Error('the sample import produced no outcome')

@@ -1,7 +1,9 @@
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import type { EventName, IpcEvents } from '../shared/ipc'
 import { createAppContext, type AppContext } from './app-context'
+import type { StartImportWorker } from './import/run-import-worker'
 import { buildMenu } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { DB_FILE_NAME } from './paths'
@@ -10,6 +12,10 @@ import { isTrustedSenderUrl } from './trusted-sender'
 import { createMainWindow, RENDERER_FILE } from './window'
 
 let mainWindow: BrowserWindow | null = null
+
+// electron.vite.config.ts builds the worker as a second entry beside this file.
+const startImportWorker: StartImportWorker = (workerData) =>
+  new Worker(join(import.meta.dirname, 'import-worker.js'), { workerData })
 let context: AppContext | null = null
 
 function emit<E extends EventName>(event: E, payload: IpcEvents[E]): void {
@@ -56,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       shell: 'electron',
       emit,
+      startImportWorker,
       ...(nativeBinding ? { nativeBinding } : {}),
     })
     const devServerUrl = process.env.ELECTRON_RENDERER_URL

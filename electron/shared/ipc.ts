@@ -82,6 +82,8 @@ export interface ImportProgress {
   bytesRead: number
   totalBytes: number
   rows: number
+  /** Since the batch started; with bytesRead/totalBytes the UI derives rows/s and time left. */
+  elapsedMs: number
 }
 
 type NoRequest = Record<string, never>
@@ -92,6 +94,8 @@ export interface IpcContract {
   'imports:list': [NoRequest, ImportSummary[]]
   'imports:run': [ImportRunRequest, ImportOutcome[]]
   'imports:sample': [NoRequest, ImportOutcome]
+  /** Stops the running import batch; the file being imported leaves no trace. */
+  'imports:cancel': [NoRequest, { cancelled: boolean }]
   'overview:get': [NoRequest, Overview]
 }
 
@@ -104,6 +108,7 @@ export const CHANNELS = [
   'imports:list',
   'imports:run',
   'imports:sample',
+  'imports:cancel',
   'overview:get',
 ] as const satisfies readonly Channel[]
 

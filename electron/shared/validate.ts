@@ -55,6 +55,7 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'app:info': noFields('app:info'),
   'imports:list': noFields('imports:list'),
   'imports:sample': noFields('imports:sample'),
+  'imports:cancel': noFields('imports:cancel'),
   'overview:get': noFields('overview:get'),
   'imports:run': (value) => {
     const record = expectObject(value, 'imports:run')

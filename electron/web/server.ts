@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { CHANNELS, type EventName, type IpcEvents } from '../shared/ipc'
+import { startImportWorkerFromSource } from '../main/import/start-worker-node'
 import { createAppContext, type AppContext } from '../main/app-context'
 import { dispatch } from '../main/ipc-dispatch'
 import { installBridge, type BridgeConfig } from './bridge-client'
@@ -60,6 +61,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     version: options.version,
     shell: 'web',
     emit,
+    startImportWorker: startImportWorkerFromSource,
   })
   const bridgeConfig: BridgeConfig = { token, channels: CHANNELS }
   const bridgeScript = `(${installBridge.toString()})(${JSON.stringify(bridgeConfig)});\n`
@@ -137,7 +139,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     context,
     async close() {
       for (const stream of eventStreams) stream.end()
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
+      const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
+      // A browser keeps idle keep-alive sockets open; close() alone would wait for them.
+      server.closeAllConnections()
+      await closed
       context.close()
       await rm(uploadDir, { recursive: true, force: true })
     },

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isIsoDay } from '../../shared/validate'
@@ -42,7 +43,12 @@ export const importCommand: CliCommand = {
       throw new UsageError(`--snapshot-date: expected YYYY-MM-DD, got '${snapshotDate}'`)
     }
     return withCliContext(values.db, async (context) => {
-      const files = positionals.map((file) => ({ path: resolve(file), name: basename(file) }))
+      // The file's modified time is the snapshot date when its name has none, as in the app.
+      const files = positionals.map((file) => {
+        const path = resolve(file)
+        const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs
+        return { path, name: basename(file), ...(modified === undefined ? {} : { lastModifiedMs: modified }) }
+      })
       const outcomes = await invokeOrThrow(context, 'imports:run', {
         files,
         ...(snapshotDate === undefined ? {} : { snapshotDate }),
