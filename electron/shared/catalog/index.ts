@@ -1,0 +1,86 @@
+/**
+ * The code catalog: every SMTP reply code and enhanced status code the app explains offline, plus the
+ * provider codes, blocklists and filters that marketers meet in Marketo bounce texts.
+ */
+import { ENHANCED_ENTRIES, MARKETO_ONLY_ENTRIES, UNREGISTERED_PROVIDER_USES } from './enhanced-codes'
+import { BLOCKLIST_ENTRIES, FILTER_ENTRIES, PROVIDER_ENTRIES } from './provider-codes'
+import { REPLY_ENTRIES } from './reply-codes'
+import type { CatalogEntry } from './types'
+
+export type { CatalogEntry, CatalogKind, ProviderNote } from './types'
+export { MARKETO_ENHANCED_WORDING } from './enhanced-codes'
+export { MARKETO_REPLY_WORDING } from './reply-codes'
+
+/** Marketo's rule of thumb, with the exceptions that make this app necessary. */
+export const MARKETO_RULE_OF_THUMB =
+  "Marketo's rule of thumb: codes in the 400s are generally soft bounces (temporary) and codes in the 500s generally hard bounces (permanent). " +
+  'Exceptions: many 500s are caused by the sender, not the address (blocklists such as Spamhaus, poor reputation, failed SPF/DKIM/DMARC, spam filters; for example "550 5.7.1 … blocked using Spamhaus"), so the address is usually fine; ' +
+  'a full mailbox (552, 5.2.2) and a disabled mailbox (5.2.1) are reported as permanent yet often recover; ' +
+  'and some servers send a 400 for an address that does not exist (450 4.1.1) or a 500 for a message that simply expired (550 4.4.7).'
+
+const ALL: readonly CatalogEntry[] = [
+  ...REPLY_ENTRIES,
+  ...ENHANCED_ENTRIES,
+  ...MARKETO_ONLY_ENTRIES,
+  ...UNREGISTERED_PROVIDER_USES,
+  ...PROVIDER_ENTRIES,
+  ...BLOCKLIST_ENTRIES,
+  ...FILTER_ENTRIES,
+]
+
+function keyOf(code: string): string {
+  return code.toLowerCase()
+}
+
+// Registered entries come first in ALL, so a provider entry can never hide the registry entry of the
+// same number; provider meanings of registered numbers live in `providerNotes` instead.
+const BY_CODE: ReadonlyMap<string, CatalogEntry> = (() => {
+  const map = new Map<string, CatalogEntry>()
+  for (const entry of ALL) {
+    const keys = [entry.code, ...(entry.aliases ?? [])].map(keyOf)
+    for (const key of keys) if (!map.has(key)) map.set(key, entry)
+  }
+  return map
+})()
+
+export function listCatalog(): readonly CatalogEntry[] {
+  return ALL
+}
+
+/**
+ * Tidies what a user typed or copied: `  5.7.26 `, `#5.1.1`, `[TSS04]`, `(S3150)`, `550-`, `smtp;550`,
+ * `AS(201806281)`, `s3150`.
+ */
+export function normalizeCode(input: string): string {
+  let code = input.trim().toLowerCase()
+  code = code.replace(/^smtp;\s*/, '')
+  if (/^as\(\s*\d*\s*\)$/.test(code) || /^as\d{3,}$/.test(code)) return 'as(…)'
+  code = code.replace(/^[[(#'"]+|[\])'".,;:-]+$/g, '')
+  code = code.replace(/\s+/g, '')
+  return code
+}
+
+const ENHANCED_SHAPE = /^([245])\.(\d{1,3})\.(\d{1,3})$/
+
+/** The catalog entry for a code, or null when the catalog does not know it. */
+export function explainCode(input: string): CatalogEntry | null {
+  const code = normalizeCode(input)
+  if (code === '') return null
+  const exact = BY_CODE.get(code)
+  if (exact !== undefined) return exact
+  // Leading zeros and similar spellings of an enhanced code: 5.07.001 → 5.7.1
+  const shape = ENHANCED_SHAPE.exec(code)
+  if (shape === null) return null
+  const [, cls, subject, detail] = shape
+  const canonical = `${cls}.${Number(subject)}.${Number(detail)}`
+  const direct = BY_CODE.get(canonical)
+  if (direct !== undefined) return direct
+  const detailNumber = Number(detail)
+  if (cls === '5' && subject !== undefined && Number(subject) === 7 && detailNumber >= 606 && detailNumber <= 649) {
+    return BY_CODE.get('5.7.606') ?? null
+  }
+  if (cls === '4' && subject !== undefined && Number(subject) === 7 && detailNumber >= 500 && detailNumber <= 699) {
+    return BY_CODE.get('4.7.650') ?? null
+  }
+  return null
+}

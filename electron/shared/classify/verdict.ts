@@ -1,0 +1,58 @@
+import type { Reason, Severity, Verdict } from './types'
+
+/**
+ * Sisimai's hard-bounce rule: the address itself cannot receive mail. `notaccept` is hard unless the
+ * server said it was temporary (a 4xx code).
+ */
+export function isHardBounce(reason: Reason, severity: Severity): boolean {
+  if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved') return true
+  return reason === 'notaccept' && severity !== 'transient'
+}
+
+// The address is probably fine; the sender's IP, domain, authentication or content is the problem.
+const SENDER_SIDE: ReadonlySet<Reason> = new Set<Reason>([
+  'blocked',
+  'badreputation',
+  'requireptr',
+  'authfailure',
+  'securityerror',
+  'failedstarttls',
+  'spamdetected',
+  'virusdetected',
+  'contenterror',
+  'rejected',
+  'policyviolation',
+  'norelaying',
+  'exceedlimit',
+  'emailtoolarge',
+  'notcompliantrfc',
+])
+
+// Conditions that clear up by themselves; a later send is the remedy.
+const PASSING: ReadonlySet<Reason> = new Set<Reason>([
+  'mailboxfull',
+  'expired',
+  'ratelimited',
+  'systemfull',
+  'systemerror',
+  'networkerror',
+])
+
+/**
+ * What the marketer should do.
+ *
+ * The verdict follows the reason first and the severity second: a 550 from a blocklist is permanent for
+ * that message but says nothing about the address, so it is `fix-sending`, never `remove`.
+ */
+export function verdictFor(reason: Reason, severity: Severity, hardBounce: boolean): Verdict {
+  if (hardBounce) return 'remove'
+  if (SENDER_SIDE.has(reason)) return 'fix-sending'
+  if (reason === 'mailboxfull' || reason === 'expired' || reason === 'ratelimited' || reason === 'systemfull') {
+    return 'retry'
+  }
+  if (PASSING.has(reason)) return severity === 'permanent' ? 'review' : 'retry'
+  if (severity === 'transient' && (reason === 'suspend' || reason === 'onhold' || reason === 'undefined')) {
+    return 'retry'
+  }
+  return 'review'
+}
