@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { CLASSIFIER_VERSION, classify } from '../shared/classify'
 import type { IpcHandlers } from '../shared/ipc'
+import { reclassifyStaleCauses } from './db/reclassify'
 import { openDatabase, type Db, type OpenOptions } from './db/open'
 import { createHandlers, type Emit } from './handlers'
 import type { StartImportWorker } from './import/run-import-worker'
@@ -35,6 +37,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   try {
     mkdirSync(dirname(options.dbPath), { recursive: true })
     db = openDatabase(options.dbPath, openOptions)
+    reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)
   } catch (error) {
     dbError = `The database at ${options.dbPath} could not be opened: ${error instanceof Error ? error.message : String(error)}`
   }

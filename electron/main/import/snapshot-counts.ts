@@ -1,6 +1,9 @@
 import { providerFromDomain } from '../../shared/classify/provider'
 import type { Classification } from '../../shared/classify/types'
 
+/** The part of a classification the tallies use; stored causes carry exactly this. */
+export type CountedCause = Pick<Classification, 'verdict' | 'reason' | 'status' | 'replyCode' | 'provider'>
+
 /**
  * The per-import tallies that overview and trends read, so they never scan a snapshot's rows.
  * Bounce dimensions count Email Invalid rows; `leads-provider` counts every row, as the
@@ -28,7 +31,7 @@ export class SnapshotCounts {
     if (keys) keys.set(key, (keys.get(key) ?? 0) + 1)
   }
 
-  addRow(domain: string, invalid: boolean, cause: Classification | null): void {
+  addRow(domain: string, invalid: boolean, cause: CountedCause | null): void {
     const domainProvider = providerFromDomain(domain)
     this.add('leads-provider', domainProvider ?? OTHER_PROVIDER)
     if (!invalid) return
