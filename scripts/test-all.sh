@@ -23,18 +23,24 @@ gate() {
   fi
 }
 
+strip_colours() {
+  sed -E 's/\x1b\[[0-9;]*m//g' "$1"
+}
+
 count_vitest() {
   # vitest prints "Tests  12 passed | 1 failed (13)"
   local line
-  line=$(grep -E '^\s+Tests\s' "$log" | tail -n 1)
+  line=$(strip_colours "$log" | grep -E '^\s+Tests\s' | tail -n 1)
   passed=$((passed + $(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)))
   failed=$((failed + $(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)))
 }
 
 count_playwright() {
   # playwright prints "  5 passed (3.1s)" and "  1 failed"
-  passed=$((passed + $(grep -E '^\s+[0-9]+ passed' "$log" | tail -n 1 | grep -oE '[0-9]+' | head -n 1 || echo 0)))
-  failed=$((failed + $(grep -E '^\s+[0-9]+ failed' "$log" | tail -n 1 | grep -oE '[0-9]+' | head -n 1 || echo 0)))
+  local plain
+  plain=$(strip_colours "$log")
+  passed=$((passed + $(echo "$plain" | grep -E '^\s+[0-9]+ passed' | tail -n 1 | grep -oE '[0-9]+' | head -n 1 || echo 0)))
+  failed=$((failed + $(echo "$plain" | grep -E '^\s+[0-9]+ failed' | tail -n 1 | grep -oE '[0-9]+' | head -n 1 || echo 0)))
 }
 
 gate typecheck npm run -s typecheck

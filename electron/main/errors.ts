@@ -7,9 +7,8 @@ import { DuplicateFileError, ImportCancelledError } from './import/import-file'
 export function toApiError(error: unknown): ApiErrorShape {
   if (error instanceof ApiError) return { code: error.code, message: error.message }
   if (error instanceof DuplicateFileError) return { code: 'duplicate', message: error.message }
-  if (error instanceof BadFileError || error instanceof ImportCancelledError) {
-    return { code: 'bad-file', message: error.message }
-  }
+  if (error instanceof ImportCancelledError) return { code: 'cancelled', message: error.message }
+  if (error instanceof BadFileError) return { code: 'bad-file', message: error.message }
   if (error instanceof NewerDatabaseError) return { code: 'db-unavailable', message: error.message }
   const message = error instanceof Error ? error.message : String(error)
   return { code: 'internal', message: `Something went wrong: ${message}` }

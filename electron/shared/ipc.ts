@@ -67,7 +67,14 @@ export interface Overview {
 }
 
 export type ApiErrorCode =
-  'bad-request' | 'not-found' | 'bad-file' | 'duplicate' | 'db-unavailable' | 'unknown-channel' | 'internal'
+  | 'bad-request'
+  | 'not-found'
+  | 'bad-file'
+  | 'duplicate'
+  | 'cancelled'
+  | 'db-unavailable'
+  | 'unknown-channel'
+  | 'internal'
 
 export interface ApiErrorShape {
   code: ApiErrorCode
@@ -121,8 +128,11 @@ void everyChannelListed
 export interface IpcEvents {
   'imports:progress': ImportProgress
   'imports:changed': { importIds: number[] }
-  /** A menu item in the native menu asks the renderer to do something it owns (open the picker). */
-  'app:command': { command: 'import' | 'navigate'; view?: string }
+  /**
+   * The native menu asks the renderer to do something it owns. `import-files` carries files the
+   * user picked in main's open dialog (a file input cannot be opened without a click in the page).
+   */
+  'app:command': { command: 'import' | 'navigate'; view?: string } | { command: 'import-files'; files: FileRef[] }
 }
 
 export type EventName = keyof IpcEvents

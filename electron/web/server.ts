@@ -64,7 +64,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     startImportWorker: startImportWorkerFromSource,
   })
   const bridgeConfig: BridgeConfig = { token, channels: CHANNELS }
-  const bridgeScript = `(${installBridge.toString()})(${JSON.stringify(bridgeConfig)});\n`
+  // tsx (esbuild with keepNames) wraps functions in a `__name` helper that the page does not have.
+  const bridgeScript = `(() => {\n  const __name = (target) => target;\n  (${installBridge.toString()})(${JSON.stringify(bridgeConfig)});\n})();\n`
   const rendererRoot = resolve(options.rendererDir)
   let uploads = 0
   let port = 0

@@ -76,6 +76,9 @@ export function createImportStore(db: Db) {
   const positionFor = db.prepare<[number, string], { seq: number }>(
     'SELECT count(*) + 1 AS seq FROM imports WHERE list_id = ? AND snapshot_date <= ?',
   )
+  const duplicateEmails = db.prepare<[number, number, number], { n: number }>(`
+    SELECT count(*) - count(DISTINCT l.email) AS n FROM spans s JOIN leads l ON l.id = s.lead_id
+    WHERE s.list_id = ? AND s.from_seq <= ? AND s.to_seq >= ?`)
   const insertCount = db.prepare('INSERT INTO import_counts (import_id, dimension, key, rows) VALUES (?, ?, ?, ?)')
   const finishStmt = db.prepare<{
     id: number
@@ -87,11 +90,13 @@ export function createImportStore(db: Db) {
   }>(`
     UPDATE imports SET row_count = @rows, invalid_count = @invalid, suspended_count = @suspended,
       skipped_count = @skipped, report_json = @report WHERE id = @id`)
-  const upsertLeadStmt = db.prepare<NewLead, { id: number }>(`
-    INSERT INTO leads (identity, marketo_id, email, domain) VALUES (@identity, @marketoId, @email, @domain)
-    ON CONFLICT (identity) DO UPDATE SET email = excluded.email, domain = excluded.domain,
-      marketo_id = coalesce(excluded.marketo_id, leads.marketo_id)
-    RETURNING id`)
+  // Insert-or-ignore, then look up only on a conflict: most leads of a first import are new, and
+  // most leads of a later one are known and unchanged, so neither case pays for the other.
+  const insertLead = db.prepare<[string, string | null, string, string]>(
+    'INSERT OR IGNORE INTO leads (identity, marketo_id, email, domain) VALUES (?, ?, ?, ?)',
+  )
+  const findLead = db.prepare<[string], { id: number; email: string }>('SELECT id, email FROM leads WHERE identity = ?')
+  const updateLeadEmail = db.prepare('UPDATE leads SET email = ?, domain = ? WHERE id = ?')
   const findCause = db.prepare<[string], { id: number }>('SELECT id FROM causes WHERE text = ?')
   const insertCause = db.prepare(`
     INSERT INTO causes (text, classifier_version, reply_code, status, severity, reason, hard_bounce, verdict, provider, rule)
@@ -115,6 +120,10 @@ export function createImportStore(db: Db) {
     positionFor(listId: number, snapshotDate: string): number {
       return positionFor.get(listId, snapshotDate)?.seq ?? 1
     },
+    /** Rows in a snapshot whose address another lead of the same snapshot also has. */
+    duplicateEmailsIn(listId: number, seq: number): number {
+      return duplicateEmails.get(listId, seq, seq)?.n ?? 0
+    },
     saveCounts(importId: number, counts: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
       for (const [dimension, keys] of counts) {
         for (const [key, rows] of keys) insertCount.run(importId, dimension, key, rows)
@@ -126,9 +135,13 @@ export function createImportStore(db: Db) {
     finishImport(id: number, totals: ImportTotals): void {
       finishStmt.run({ id, ...totals, report: JSON.stringify(totals.report) })
     },
+    /** The lead's id; a known Marketo Id whose address changed takes the new address. */
     upsertLead(lead: NewLead): number {
-      const row = upsertLeadStmt.get(lead)
+      const inserted = insertLead.run(lead.identity, lead.marketoId, lead.email, lead.domain)
+      if (inserted.changes === 1) return Number(inserted.lastInsertRowid)
+      const row = findLead.get(lead.identity)
       if (!row) throw new Error(`lead ${lead.identity} was not stored`)
+      if (row.email !== lead.email) updateLeadEmail.run(lead.email, lead.domain, row.id)
       return row.id
     },
     /** Stores a distinct cause text with its classification; the same text always gets the same id. */

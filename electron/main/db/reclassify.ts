@@ -13,7 +13,9 @@ interface StoredCause {
 
 /** Recounts one snapshot's tallies from its spans and the causes' current classification. */
 export function recountImport(db: Db, importId: number, causes: ReadonlyMap<number, CountedCause>): void {
-  const position = db.prepare<[number], { list_id: number; seq: number }>('SELECT list_id, seq FROM imports WHERE id = ?').get(importId)
+  const position = db
+    .prepare<[number], { list_id: number; seq: number }>('SELECT list_id, seq FROM imports WHERE id = ?')
+    .get(importId)
   if (!position) return
   const counts = new SnapshotCounts()
   const rows = db
@@ -34,13 +36,17 @@ export function recountImport(db: Db, importId: number, causes: ReadonlyMap<numb
 }
 
 function storedCauses(db: Db): Map<number, CountedCause> {
-  const rows = db
-    .prepare<[], StoredCause>('SELECT id, reply_code, status, reason, verdict, provider FROM causes')
-    .all()
+  const rows = db.prepare<[], StoredCause>('SELECT id, reply_code, status, reason, verdict, provider FROM causes').all()
   return new Map(
     rows.map((row) => [
       row.id,
-      { replyCode: row.reply_code, status: row.status, reason: row.reason, verdict: row.verdict, provider: row.provider },
+      {
+        replyCode: row.reply_code,
+        status: row.status,
+        reason: row.reason,
+        verdict: row.verdict,
+        provider: row.provider,
+      },
     ]),
   )
 }

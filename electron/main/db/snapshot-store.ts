@@ -81,9 +81,11 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
     `SELECT from_seq, to_seq, email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at
      FROM spans WHERE list_id = ? AND lead_id = ? AND from_seq <= ? AND to_seq >= ?`,
   )
-  const insert = db.prepare(
+  const insert = db.prepare<
+    [number, number, number, number, number, number | null, number, number | null, string | null]
+  >(
     `INSERT INTO spans (list_id, lead_id, from_seq, to_seq, email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at)
-     VALUES (@listId, @leadId, @fromSeq, @toSeq, @emailInvalid, @invalidCauseId, @emailSuspended, @suspendedCauseId, @suspendedAt)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const setTo = db.prepare('UPDATE spans SET to_seq = ? WHERE list_id = ? AND lead_id = ? AND from_seq = ?')
   const setFrom = db.prepare('UPDATE spans SET from_seq = ? WHERE list_id = ? AND lead_id = ? AND from_seq = ?')
@@ -92,19 +94,21 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
      FROM spans WHERE list_id = ? AND to_seq >= ? AND from_seq <= ?`,
   )
   const seen = new Set<number>()
+  // The first snapshot of a list has nothing to extend: skip the per-lead lookup.
+  const listIsEmpty = db.prepare('SELECT 1 FROM spans WHERE list_id = ? LIMIT 1').get(listId) === undefined
 
   const insertSpan = (leadId: number, fromSeq: number, toSeq: number, state: LeadState): void => {
-    insert.run({
+    insert.run(
       listId,
       leadId,
       fromSeq,
       toSeq,
-      emailInvalid: state.emailInvalid ? 1 : 0,
-      invalidCauseId: state.invalidCauseId,
-      emailSuspended: state.emailSuspended ? 1 : 0,
-      suspendedCauseId: state.suspendedCauseId,
-      suspendedAt: state.suspendedAt,
-    })
+      state.emailInvalid ? 1 : 0,
+      state.invalidCauseId,
+      state.emailSuspended ? 1 : 0,
+      state.suspendedCauseId,
+      state.suspendedAt,
+    )
   }
   const stateOf = (span: SpanRow): LeadState => ({
     emailInvalid: span.email_invalid === 1,
@@ -119,6 +123,10 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
     add(leadId: number, state: LeadState): boolean {
       if (seen.has(leadId)) return false
       seen.add(leadId)
+      if (listIsEmpty) {
+        insertSpan(leadId, seq, seq, state)
+        return true
+      }
       const spans = nearby.all(listId, leadId, seq + 1, seq - 1)
       const covering = spans.find((span) => span.from_seq <= seq && span.to_seq >= seq)
       if (covering) {

@@ -1,40 +1,8 @@
 import { createReadStream } from 'node:fs'
-import { Transform, type TransformCallback } from 'node:stream'
-import { parse } from 'csv-parse'
+import { CsvScanner, CsvSyntaxError, type CsvRecord } from './csv-scanner'
 import type { TextEncoding } from './file-probe'
 
-export interface CsvRecord {
-  /** 1-based line where the record starts, as a text editor numbers lines. */
-  line: number
-  fields: string[]
-}
-
-/** A malformed file, located at the line where the broken record starts. */
-export class CsvSyntaxError extends Error {
-  override name = 'CsvSyntaxError'
-  readonly code: string
-  /** 1-based field number in the record, when the parser knows it. */
-  readonly field: number | null
-
-  constructor(
-    cause: CsvParseError,
-    readonly line: number,
-  ) {
-    super(cause.message)
-    this.code = cause.code
-    this.field = typeof cause.column === 'number' ? cause.column + 1 : null
-  }
-}
-
-interface CsvParseError {
-  code: string
-  column?: number | string
-  message: string
-}
-
-function isCsvParseError(error: unknown): error is CsvParseError {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('CSV_')
-}
+export { CsvSyntaxError, type CsvRecord }
 
 export type Delimiter = ',' | ';' | '\t'
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t']
@@ -60,33 +28,6 @@ export function sniffDelimiter(firstText: string): Delimiter {
   return best
 }
 
-/** Decodes bytes to text in stream order, keeping a split multi-byte character for the next chunk. */
-class DecodeStream extends Transform {
-  private readonly decoder: TextDecoder
-  bytesRead = 0
-
-  constructor(
-    encoding: TextEncoding,
-    private readonly onBytes: (bytesRead: number) => void,
-  ) {
-    super({ readableObjectMode: false, decodeStrings: true })
-    // ignoreBOM false: the decoder drops a leading BOM instead of passing it to the header.
-    this.decoder = new TextDecoder(encoding, { ignoreBOM: false })
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytesRead += chunk.length
-    this.onBytes(this.bytesRead)
-    const text = this.decoder.decode(chunk, { stream: true })
-    done(null, text.length > 0 ? text : undefined)
-  }
-
-  override _flush(done: TransformCallback): void {
-    const rest = this.decoder.decode()
-    done(null, rest.length > 0 ? rest : undefined)
-  }
-}
-
 export async function readFirstText(path: string, encoding: TextEncoding, maxBytes = 64 * 1024): Promise<string> {
   const decoder = new TextDecoder(encoding, { ignoreBOM: false })
   let text = ''
@@ -102,45 +43,36 @@ export interface ReadOptions {
   onBytes?: (bytesRead: number) => void
 }
 
-/**
- * Streams a CSV file record by record; memory stays flat whatever the file size. Quoted fields
- * with embedded newlines and `""` escapes are csv-parse's job, not ours.
- */
-export async function* readRecords(path: string, options: ReadOptions): AsyncGenerator<CsvRecord> {
-  const bytes = createReadStream(path, { highWaterMark: 1 << 20 })
-  const decode = new DecodeStream(options.encoding, options.onBytes ?? (() => undefined))
-  const parser = parse({
-    delimiter: options.delimiter,
-    relax_column_count: true,
-    // Bounce texts carry quotes (`550 "mailbox" unknown`); inside an unquoted field they are text.
-    relax_quotes: true,
-    skip_empty_lines: false,
-  })
-  bytes.on('error', (error) => parser.destroy(error))
-  decode.on('error', (error) => parser.destroy(error))
-  bytes.pipe(decode).pipe(parser)
-  let nextLine = 1
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const line = nextLine
-      // Line breaks only occur inside quoted fields, so they say how many lines the record spans.
-      // (csv-parse's own line count takes a quoted CRLF for two lines.)
-      nextLine = line + 1 + countLineBreaks(fields)
-      yield { line, fields }
-    }
-  } catch (error) {
-    throw isCsvParseError(error) ? new CsvSyntaxError(error, nextLine) : error
-  } finally {
-    bytes.destroy()
-  }
+export interface RecordBatch {
+  records: CsvRecord[]
+  /** Records that could not be read and were skipped; the import reports them. */
+  errors: CsvSyntaxError[]
 }
 
-const LINE_BREAK = /\r\n|\r|\n/g
-
-function countLineBreaks(fields: readonly string[]): number {
-  let breaks = 0
-  for (const field of fields) {
-    if (field.includes('\n') || field.includes('\r')) breaks += field.match(LINE_BREAK)?.length ?? 0
+/**
+ * Streams a CSV file in batches of records, one batch per 1 MB read: memory stays flat whatever
+ * the file size, and the caller's loop runs synchronously within a batch.
+ */
+export async function* readRecordBatches(path: string, options: ReadOptions): AsyncGenerator<RecordBatch> {
+  const decoder = new TextDecoder(options.encoding, { ignoreBOM: false })
+  const scanner = new CsvScanner(options.delimiter)
+  let bytesRead = 0
+  let batch: RecordBatch = { records: [], errors: [] }
+  const onRecord = (record: CsvRecord): void => {
+    batch.records.push(record)
   }
-  return breaks
+  const onError = (error: CsvSyntaxError): void => {
+    batch.errors.push(error)
+  }
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer
+    bytesRead += bytes.length
+    options.onBytes?.(bytesRead)
+    scanner.push(decoder.decode(bytes, { stream: true }), onRecord, onError)
+    yield batch
+    batch = { records: [], errors: [] }
+  }
+  scanner.push(decoder.decode(), onRecord, onError)
+  scanner.end(onRecord, onError)
+  yield batch
 }

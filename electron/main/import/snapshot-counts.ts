@@ -25,6 +25,17 @@ export const OTHER_PROVIDER = 'other'
 
 export class SnapshotCounts {
   readonly byDimension = new Map<CountDimension, Map<string, number>>(COUNT_DIMENSIONS.map((d) => [d, new Map()]))
+  // A million rows share a few thousand domains: look each up once.
+  private readonly providers = new Map<string, string | null>()
+
+  private providerOf(domain: string): string | null {
+    let provider = this.providers.get(domain)
+    if (provider === undefined) {
+      provider = providerFromDomain(domain)
+      this.providers.set(domain, provider)
+    }
+    return provider
+  }
 
   private add(dimension: CountDimension, key: string): void {
     const keys = this.byDimension.get(dimension)
@@ -32,7 +43,7 @@ export class SnapshotCounts {
   }
 
   addRow(domain: string, invalid: boolean, cause: CountedCause | null): void {
-    const domainProvider = providerFromDomain(domain)
+    const domainProvider = this.providerOf(domain)
     this.add('leads-provider', domainProvider ?? OTHER_PROVIDER)
     if (!invalid) return
     // Marketo marked it invalid without a cause text: nothing to act on but a manual look.

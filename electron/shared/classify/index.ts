@@ -24,6 +24,7 @@
  * the more specific description. The disagreement is recorded as evidence (`conflict:reply-vs-status`).
  */
 import { extractCodes, type FoundCode } from './codes'
+import { GATES } from './gates'
 import { FIRST_PASS, firstRuleMatch, SECOND_PASS, USER_UNKNOWN, type RuleMatch } from './phrases'
 import { providerFromDomain, providerFromText } from './provider'
 import { findStage, hasDataTrailer, type FoundStage } from './stage'
@@ -110,6 +111,7 @@ function replyFallback(reply: FoundCode): Reason | null {
 
 function decideReason(
   lower: string,
+  open: Uint8Array,
   reply: FoundCode | null,
   status: FoundCode | null,
   stage: FoundStage | null,
@@ -136,7 +138,7 @@ function decideReason(
   // receiving server turned away the sending host before any address was looked at.
   if (stage?.stage === 'ehlo') return { reason: 'blocked', rule: 'stage:ehlo', start: stage.start, end: stage.end }
 
-  const first = firstRuleMatch(FIRST_PASS, lower)
+  const first = firstRuleMatch(FIRST_PASS, lower, open)
   if (first !== null) {
     const decision =
       first.rule === USER_UNKNOWN ? userUnknownDecision(first, status?.code ?? null, stage, lower) : fromMatch(first)
@@ -151,7 +153,7 @@ function decideReason(
   if (status !== null && hint !== null && !WEAK_REASONS.has(hint))
     return fromCode(hint, `status:${status.code}`, status)
 
-  const second = firstRuleMatch(SECOND_PASS, lower)
+  const second = firstRuleMatch(SECOND_PASS, lower, open)
   if (second !== null) return fromMatch(second)
 
   if (stage !== null) {
@@ -213,9 +215,10 @@ export function classify(text: string, context?: ClassifyContext): Classificatio
     return result
   }
 
+  const open = GATES.scan(lower)
   const { reply, status } = extractCodes(lower)
-  const stage = findStage(lower)
-  const decision = decideReason(lower, reply, status, stage)
+  const stage = findStage(lower, open)
+  const decision = decideReason(lower, open, reply, status, stage)
   const severity = severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
   const verdict = verdictFor(decision.reason, severity, hardBounce)
@@ -228,7 +231,7 @@ export function classify(text: string, context?: ClassifyContext): Classificatio
   }
   if (stage !== null) evidence.push(evidenceAt(head, `stage:${stage.stage}`, stage.start, stage.end))
 
-  const fromText = providerFromText(lower)
+  const fromText = providerFromText(lower, open)
   if (fromText !== null) evidence.push(evidenceAt(head, `provider:${fromText.provider}`, fromText.start, fromText.end))
 
   const texts = REASON_TEXTS[decision.reason]

@@ -5,6 +5,7 @@
  * gmail-smtp-in.l.google.com said: …") and quotes third parties later. Sending services (Amazon SES,
  * SendGrid) are deliberately absent: in a bounce they name the sender's own infrastructure.
  */
+import { gateWords, GATES } from './gates'
 
 interface ProviderPattern {
   provider: string
@@ -44,7 +45,14 @@ const TEXT_PROVIDERS: readonly ProviderPattern[] = [
   { provider: 'cloudflare', source: 'cloudflare' },
 ]
 
-const PROVIDER_PATTERN = new RegExp(TEXT_PROVIDERS.map((p, i) => `(?<p${i}>${p.source})`).join('|'))
+// One alternation finds the first mention; plain (non-capturing) groups keep it cheap, and the provider
+// is then told by trying each entry, in order, at the position found.
+const PROVIDER_PATTERN = new RegExp(TEXT_PROVIDERS.map((p) => `(?:${p.source})`).join('|'))
+const AT_POSITION = TEXT_PROVIDERS.map((p) => new RegExp(p.source, 'y'))
+
+// Most texts name no provider at all; the gate skips the alternation for them (see `gates.ts`).
+const PROVIDER_WORDS = gateWords(TEXT_PROVIDERS.map((p) => p.source).join('|'))
+const PROVIDER_GATE = PROVIDER_WORDS === null ? -1 : GATES.add(PROVIDER_WORDS)
 
 export interface FoundProvider {
   provider: string
@@ -52,14 +60,17 @@ export interface FoundProvider {
   end: number
 }
 
-export function providerFromText(lower: string): FoundProvider | null {
+/** `open` is the result of `GATES.scan(lower)`, when the caller has it already. */
+export function providerFromText(lower: string, open: Uint8Array = GATES.scan(lower)): FoundProvider | null {
+  if (PROVIDER_GATE >= 0 && open[PROVIDER_GATE] !== 1) return null
   const m = PROVIDER_PATTERN.exec(lower)
-  if (m === null || m.groups === undefined) return null
+  if (m === null) return null
   for (let i = 0; i < TEXT_PROVIDERS.length; i++) {
-    if (m.groups[`p${i}`] !== undefined) {
-      const entry = TEXT_PROVIDERS[i]
-      if (entry !== undefined) return { provider: entry.provider, start: m.index, end: m.index + m[0].length }
-    }
+    const sticky = AT_POSITION[i]
+    const entry = TEXT_PROVIDERS[i]
+    if (sticky === undefined || entry === undefined) continue
+    sticky.lastIndex = m.index
+    if (sticky.test(lower)) return { provider: entry.provider, start: m.index, end: m.index + m[0].length }
   }
   return null
 }

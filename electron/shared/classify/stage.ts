@@ -7,6 +7,8 @@
  * MTAs write the step in their own ways (Postfix `in reply to RCPT TO command`, Exim `after RCPT TO:`,
  * Sendmail `>>> RCPT To:`, qmail `does not like recipient`, Gmail's relay `did not like our final DATA`).
  */
+import { GATES } from './gates'
+
 export type SmtpStage = 'connect' | 'ehlo' | 'mail' | 'rcpt' | 'data'
 
 export interface FoundStage {
@@ -25,11 +27,29 @@ const STAGE_PATTERN = new RegExp(
   ].join('|'),
 )
 
-// Every alternative above contains one of these words; most texts contain none, and this is cheaper.
-const STAGE_GATE = /rcpt|mail|data|recipient|sender|connect|talk|greeting|name|ehlo|helo|text|body|sent/
+// Every alternative above contains one of these words; many texts contain none, and then the pattern is
+// skipped (see `gates.ts`).
+export const STAGE_WORDS = [
+  'rcpt',
+  'mail',
+  'data',
+  'recipient',
+  'sender',
+  'connect',
+  'talk',
+  'greeting',
+  'name',
+  'ehlo',
+  'helo',
+  'text',
+  'body',
+  'sent',
+]
+const STAGE_GATE = GATES.add(STAGE_WORDS)
 
-export function findStage(lower: string): FoundStage | null {
-  if (!STAGE_GATE.test(lower)) return null
+/** `open` is the result of `GATES.scan(lower)`, when the caller has it already. */
+export function findStage(lower: string, open: Uint8Array = GATES.scan(lower)): FoundStage | null {
+  if (open[STAGE_GATE] !== 1) return null
   const m = STAGE_PATTERN.exec(lower)
   if (m === null || m.groups === undefined) return null
   const groups = m.groups

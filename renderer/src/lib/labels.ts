@@ -1,0 +1,68 @@
+/**
+ * Short plain-words names for verdicts and reasons, as the UI shows them in lists and legends.
+ * The full per-code explanations belong to the shared code catalog (electron/shared/catalog/);
+ * these are only the labels a chart or a table row has room for.
+ */
+import type { Reason, Verdict } from '../../../electron/shared/classify/types'
+
+export interface VerdictInfo {
+  label: string
+  /** One sentence a marketer can act on. */
+  meaning: string
+}
+
+export const VERDICT_INFO: Record<Verdict, VerdictInfo> = {
+  remove: {
+    label: 'Remove',
+    meaning: 'The address itself is bad (no such mailbox or domain). Take it off your lists.',
+  },
+  retry: {
+    label: 'Retry',
+    meaning: 'A temporary problem, such as a full mailbox or a busy server. Keep the address; it may work next time.',
+  },
+  'fix-sending': {
+    label: 'Fix sending',
+    meaning:
+      'The address is probably fine. The receiving server refused your mail because of reputation, authentication or content.',
+  },
+  review: {
+    label: 'Review',
+    meaning: 'The server’s answer is unclear. Read the bounce text before you act on the address.',
+  },
+}
+
+export const REASON_LABELS: Record<Reason, string> = {
+  userunknown: 'Mailbox does not exist',
+  hostunknown: 'Domain does not exist',
+  hasmoved: 'Address has moved',
+  mailboxfull: 'Mailbox is full',
+  suspend: 'Mailbox suspended or disabled',
+  notaccept: 'Domain accepts no mail',
+  blocked: 'Sending server blocked',
+  badreputation: 'Poor sender reputation',
+  requireptr: 'Sending server lacks reverse DNS',
+  authfailure: 'SPF, DKIM or DMARC failed',
+  securityerror: 'Security check failed',
+  failedstarttls: 'Encrypted connection failed',
+  spamdetected: 'Flagged as spam',
+  virusdetected: 'Flagged as a virus',
+  contenterror: 'Message content refused',
+  filtered: 'Filtered by the recipient',
+  rejected: 'Sender address rejected',
+  policyviolation: 'Against the receiver’s policy',
+  norelaying: 'Relaying not allowed',
+  ratelimited: 'Too many messages at once',
+  exceedlimit: 'Over the recipient’s size limit',
+  emailtoolarge: 'Message too large',
+  networkerror: 'Network problem',
+  expired: 'Delivery timed out',
+  systemerror: 'Receiving server error',
+  systemfull: 'Receiving server out of space',
+  mailererror: 'Mail program error',
+  syntaxerror: 'Protocol error',
+  notcompliantrfc: 'Message not standards-compliant',
+  suppressed: 'Suppressed by the sender',
+  onhold: 'On hold',
+  undefined: 'Not recognised',
+  delivered: 'Delivered',
+}

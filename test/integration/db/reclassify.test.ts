@@ -1,0 +1,38 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CLASSIFIER_VERSION, classify } from '../../../electron/shared/classify'
+import { openDatabase, type Db } from '../../../electron/main/db/open'
+import { reclassifyStaleCauses } from '../../../electron/main/db/reclassify'
+import { importFile } from '../../../electron/main/import/import-file'
+import { RESOURCES_DIR } from '../../../electron/main/repo-paths'
+import { SAMPLE_FILE_NAME } from '../../../electron/main/paths'
+import { useTempDir } from '../../helpers/temp-dir'
+
+const tempDir = useTempDir()
+
+const tallies = (db: Db): unknown[] =>
+  db.prepare('SELECT import_id, dimension, key, rows FROM import_counts ORDER BY import_id, dimension, key').all()
+
+describe('reclassifyStaleCauses', () => {
+  it('does nothing when every cause is current', async () => {
+    const db = openDatabase(join(tempDir(), 'app.db'))
+    await importFile(db, { path: join(RESOURCES_DIR, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME })
+    expect(reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)).toEqual({ causes: 0, imports: 0 })
+  })
+
+  it('re-derives stale causes and recounts every import to what a fresh import stores', async () => {
+    const db = openDatabase(join(tempDir(), 'app.db'))
+    await importFile(db, { path: join(RESOURCES_DIR, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME })
+    const fresh = tallies(db)
+    const verdicts = db.prepare('SELECT id, verdict, reason FROM causes ORDER BY id').all()
+
+    // What an older classifier might have left behind: other verdicts and tallies that match them.
+    db.prepare("UPDATE causes SET classifier_version = 'old', verdict = 'review', reason = 'onhold'").run()
+    db.prepare("UPDATE import_counts SET rows = rows + 7 WHERE dimension = 'verdict'").run()
+    const causeCount = (db.prepare('SELECT count(*) AS n FROM causes').get() as { n: number }).n
+
+    expect(reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)).toEqual({ causes: causeCount, imports: 1 })
+    expect(db.prepare('SELECT id, verdict, reason FROM causes ORDER BY id').all()).toEqual(verdicts)
+    expect(tallies(db)).toEqual(fresh)
+  })
+})
