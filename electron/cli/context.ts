@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path'
 import { ApiError, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc'
 import { startImportWorkerFromSource } from '../main/import/start-worker-node'
 import { createAppContext, type AppContext } from '../main/app-context'
+import type { Emit } from '../main/handlers'
 import { dispatch } from '../main/ipc-dispatch'
 import { DB_FILE_NAME, defaultUserDataDir } from '../main/paths'
 import { RESOURCES_DIR, packageVersion } from '../main/repo-paths'
@@ -20,6 +21,7 @@ export async function invokeOrThrow<K extends Channel>(
 export async function withCliContext<T>(
   dbOption: string | undefined,
   work: (context: AppContext) => Promise<T>,
+  emit: Emit = () => undefined,
 ): Promise<T> {
   const dbPath = resolve(dbOption ?? join(defaultUserDataDir(), DB_FILE_NAME))
   const context = createAppContext({
@@ -27,7 +29,7 @@ export async function withCliContext<T>(
     resourcesDir: RESOURCES_DIR,
     version: packageVersion(),
     shell: 'web',
-    emit: () => undefined,
+    emit,
     startImportWorker: startImportWorkerFromSource,
   })
   try {

@@ -2,8 +2,9 @@ import { statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isIsoDay } from '../../shared/validate'
-import type { ImportOutcome } from '../../shared/ipc'
-import { UsageError, type CliCommand } from '../command'
+import type { ImportOutcome, IpcEvents } from '../../shared/ipc'
+import type { Emit } from '../../main/handlers'
+import { UsageError, type CliCommand, type CliIo } from '../command'
 import { invokeOrThrow, withCliContext } from '../context'
 
 function describe(outcome: ImportOutcome): Record<string, unknown> {
@@ -27,43 +28,63 @@ function describe(outcome: ImportOutcome): Record<string, unknown> {
   }
 }
 
+/** One line per progress event on stderr, so stdout stays the JSON contract. */
+function printProgress(io: CliIo): Emit {
+  return (event, payload) => {
+    if (event !== 'imports:progress') return
+    const progress = payload as IpcEvents['imports:progress']
+    io.stderr.write(
+      `progress ${progress.fileName}: ${progress.rows} rows, ${progress.bytesRead}/${progress.totalBytes} bytes\n`,
+    )
+  }
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import Marketo CSV exports into the database',
-  usage: 'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--json]',
+  usage: 'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--json] [--progress]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { db: { type: 'string' }, json: { type: 'boolean' }, 'snapshot-date': { type: 'string' } },
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        'snapshot-date': { type: 'string' },
+        progress: { type: 'boolean' },
+      },
     })
     if (positionals.length === 0) throw new UsageError('name at least one CSV file to import')
     const snapshotDate = values['snapshot-date']
     if (snapshotDate !== undefined && !isIsoDay(snapshotDate)) {
       throw new UsageError(`--snapshot-date: expected YYYY-MM-DD, got '${snapshotDate}'`)
     }
-    return withCliContext(values.db, async (context) => {
-      // The file's modified time is the snapshot date when its name has none, as in the app.
-      const files = positionals.map((file) => {
-        const path = resolve(file)
-        const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs
-        return { path, name: basename(file), ...(modified === undefined ? {} : { lastModifiedMs: modified }) }
-      })
-      const outcomes = await invokeOrThrow(context, 'imports:run', {
-        files,
-        ...(snapshotDate === undefined ? {} : { snapshotDate }),
-      })
-      for (const outcome of outcomes) {
-        if (values.json) io.stdout.write(`${JSON.stringify(describe(outcome))}\n`)
-        else if (outcome.ok) {
-          const { rows, invalid, suspended, skipped, id } = outcome.import
-          io.stdout.write(
-            `${outcome.fileName}: import #${id}, ${rows} rows, ${invalid} invalid, ${suspended} suspended, ${skipped} skipped\n`,
-          )
+    return withCliContext(
+      values.db,
+      async (context) => {
+        // The file's modified time is the snapshot date when its name has none, as in the app.
+        const files = positionals.map((file) => {
+          const path = resolve(file)
+          const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs
+          return { path, name: basename(file), ...(modified === undefined ? {} : { lastModifiedMs: modified }) }
+        })
+        const outcomes = await invokeOrThrow(context, 'imports:run', {
+          files,
+          ...(snapshotDate === undefined ? {} : { snapshotDate }),
+        })
+        for (const outcome of outcomes) {
+          if (values.json) io.stdout.write(`${JSON.stringify(describe(outcome))}\n`)
+          else if (outcome.ok) {
+            const { rows, invalid, suspended, skipped, id } = outcome.import
+            io.stdout.write(
+              `${outcome.fileName}: import #${id}, ${rows} rows, ${invalid} invalid, ${suspended} suspended, ${skipped} skipped\n`,
+            )
+          }
+          if (!outcome.ok) io.stderr.write(`${outcome.error.message}\n`)
         }
-        if (!outcome.ok) io.stderr.write(`${outcome.error.message}\n`)
-      }
-      return outcomes.every((outcome) => outcome.ok) ? 0 : 1
-    })
+        return outcomes.every((outcome) => outcome.ok) ? 0 : 1
+      },
+      values.progress ? printProgress(io) : undefined,
+    )
   },
 }
