@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import type { EventName, IpcEvents } from '../shared/ipc'
 import { createAppContext, type AppContext } from './app-context'
 import type { StartImportWorker } from './import/run-import-worker'
+import { IMPORT_WORKER_LIMITS } from './import/worker-protocol'
 import { buildMenu } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { DB_FILE_NAME } from './paths'
@@ -15,7 +16,7 @@ let mainWindow: BrowserWindow | null = null
 
 // electron.vite.config.ts builds the worker as a second entry beside this file.
 const startImportWorker: StartImportWorker = (workerData) =>
-  new Worker(join(import.meta.dirname, 'import-worker.js'), { workerData })
+  new Worker(join(import.meta.dirname, 'import-worker.js'), { workerData, resourceLimits: IMPORT_WORKER_LIMITS })
 let context: AppContext | null = null
 
 function emit<E extends EventName>(event: E, payload: IpcEvents[E]): void {

@@ -9,7 +9,7 @@ import { BadFileError, probeFile } from './file-probe'
 import { FIELD_LABELS, mapHeader, type LeadField } from './headers'
 import { CsvSyntaxError, readFirstText, readRecordBatches, sniffDelimiter } from './read-records'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
-import { cleanText, domainOf, normalizeEmail, parseFlag } from './values'
+import { cleanText, detach, domainOf, normalizeEmail, parseFlag } from './values'
 
 export class DuplicateFileError extends Error {
   override name = 'DuplicateFileError'
@@ -49,7 +49,7 @@ export interface ImportFileOptions {
 }
 
 const MAX_REPORTED_SKIPS = 1000
-const IMPORT_CACHE_KIB = 96 * 1024
+const IMPORT_CACHE_KIB = 32 * 1024
 
 /** Snapshots whose file name is only a date still need a list to belong to. */
 const UNNAMED_LIST = 'Marketo export'
@@ -108,7 +108,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
     if (known) return known
     const classification = classify(text)
     const entry = { id: store.upsertCause(text, classification, CLASSIFIER_VERSION), classification }
-    causes.set(text, entry)
+    causes.set(detach(text), entry)
     return entry
   }
 

@@ -50,7 +50,14 @@ export interface RecordBatch {
 }
 
 /**
- * Streams a CSV file in batches of records, one batch per 1 MB read: memory stays flat whatever
+ * Small enough that a batch's field strings die in V8's young generation instead of being
+ * promoted: with 1 MB batches the old generation grew with the file (275 MB of garbage at 600,000
+ * rows) although almost nothing survives a batch.
+ */
+const CHUNK_BYTES = 128 * 1024
+
+/**
+ * Streams a CSV file in batches of records, one batch per chunk read: memory stays flat whatever
  * the file size, and the caller's loop runs synchronously within a batch.
  */
 export async function* readRecordBatches(path: string, options: ReadOptions): AsyncGenerator<RecordBatch> {
@@ -64,7 +71,7 @@ export async function* readRecordBatches(path: string, options: ReadOptions): As
   const onError = (error: CsvSyntaxError): void => {
     batch.errors.push(error)
   }
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     const bytes = chunk as Buffer
     bytesRead += bytes.length
     options.onBytes?.(bytesRead)

@@ -1,5 +1,6 @@
 import { providerFromDomain } from '../../shared/classify/provider'
 import type { Classification } from '../../shared/classify/types'
+import { detach } from './values'
 
 /** The part of a classification the tallies use; stored causes carry exactly this. */
 export type CountedCause = Pick<Classification, 'verdict' | 'reason' | 'status' | 'replyCode' | 'provider'>
@@ -32,14 +33,17 @@ export class SnapshotCounts {
     let provider = this.providers.get(domain)
     if (provider === undefined) {
       provider = providerFromDomain(domain)
-      this.providers.set(domain, provider)
+      this.providers.set(detach(domain), provider)
     }
     return provider
   }
 
   private add(dimension: CountDimension, key: string): void {
     const keys = this.byDimension.get(dimension)
-    if (keys) keys.set(key, (keys.get(key) ?? 0) + 1)
+    if (!keys) return
+    const count = keys.get(key)
+    if (count === undefined) keys.set(detach(key), 1)
+    else keys.set(key, count + 1)
   }
 
   addRow(domain: string, invalid: boolean, cause: CountedCause | null): void {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { StartImportWorker } from './run-import-worker'
+import { IMPORT_WORKER_LIMITS } from './worker-protocol'
 
 const WORKER_SOURCE = new URL('./import-worker.ts', import.meta.url).href
 
@@ -12,5 +13,5 @@ const WORKER_SOURCE = new URL('./import-worker.ts', import.meta.url).href
 export const startImportWorkerFromSource: StartImportWorker = (workerData) =>
   new Worker(
     `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_SOURCE)}) })`,
-    { eval: true, workerData },
+    { eval: true, workerData, resourceLimits: IMPORT_WORKER_LIMITS },
   )

@@ -4,8 +4,10 @@ import type { Migration } from './migration'
  * A weekly export of the whole database repeats almost every row, so rows are not stored per
  * import. A *list* is a series of snapshots (imports of the same smart list); each import has a
  * position `seq` in its list, by snapshot date. A *span* says: this lead was in snapshots
- * from_seq..to_seq of this list, in this state. An unchanged lead in a new snapshot only extends
- * its span, so a snapshot with 1 % churn adds about 1 % of new rows.
+ * from_seq..to_seq of this list, in this state; a span still running to the newest snapshot has
+ * to_seq = 2^31-1, so an unchanged lead in a new weekly snapshot costs no write at all and a
+ * snapshot with 1 % churn adds about 1 % of new rows. There is deliberately no index on to_seq:
+ * it would be rewritten whenever spans close, and fragment.
  *
  * Distinct cause texts are stored and classified once. Per-import counts are kept in
  * `import_counts`, so overview and trends never scan spans.
@@ -76,8 +78,6 @@ export const initialSchema: Migration = {
         PRIMARY KEY (list_id, lead_id, from_seq),
         CHECK (from_seq <= to_seq)
       ) STRICT, WITHOUT ROWID;
-      -- The latest snapshot is read most: its spans are the ones whose to_seq is highest.
-      CREATE INDEX spans_by_end ON spans(list_id, to_seq);
 
       CREATE TABLE import_counts (
         import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,

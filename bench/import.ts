@@ -1,0 +1,136 @@
+/**
+ * Import benchmark (issue targets): our full import (parse + classify + store + tallies) against
+ * the sqlite3 shell's bare `.import` of the same file, run alternately in this script so both see
+ * the same machine load; peak memory of our import process; database growth from a second
+ * snapshot with 1 % churn; time to refuse a file imported before.
+ *
+ * Usage: npm run bench:import [-- --rows 1000000 --big 3000000 --runs 3]
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { writeExport } from './generate-export'
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    big: { type: 'string', default: '3000000' },
+    runs: { type: 'string', default: '3' },
+  },
+})
+const ROWS = Number(values.rows)
+const BIG_ROWS = Number(values.big)
+const RUNS = Number(values.runs)
+const DATA = join(import.meta.dirname, '.data')
+mkdirSync(DATA, { recursive: true })
+
+interface OurRun {
+  ok: boolean
+  rows: number
+  ms: number
+  maxRssMb: number
+  dbBytes: number
+  error?: string
+}
+
+function exportFile(rows: number, snapshot = 0): string {
+  const path = join(DATA, `export-${rows}-s${snapshot}-2026-11-${String(13 + snapshot * 7).padStart(2, '0')}.csv`)
+  if (!existsSync(path)) {
+    process.stdout.write(`generating ${path} …\n`)
+    writeExport(path, { rows, snapshot, churn: 0.01 })
+  }
+  return path
+}
+
+function freshDb(name: string): string {
+  const path = join(DATA, name)
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+  return path
+}
+
+function sqliteImport(file: string): number {
+  const db = freshDb('sqlite3-baseline.db')
+  const started = performance.now()
+  execFileSync('sqlite3', [db, '.import --csv ' + file + ' t'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  return performance.now() - started
+}
+
+function ourImport(file: string, db: string): OurRun {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'import-once.ts'), file, db],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  )
+  if (child.status !== 0) throw new Error(`import-once failed: ${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as OurRun
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+try {
+  execFileSync('sqlite3', ['-version'], { stdio: 'ignore' })
+} catch {
+  process.stderr.write('The sqlite3 command-line shell is needed as the baseline: apt-get install sqlite3\n')
+  process.exit(1)
+}
+
+const first = exportFile(ROWS)
+process.stdout.write(
+  `\nimport of ${ROWS.toLocaleString('en-US')} rows (${mb(statSync(first).size)}), ${RUNS} alternating runs\n`,
+)
+const baseline: number[] = []
+const ours: OurRun[] = []
+for (let run = 0; run < RUNS; run += 1) {
+  baseline.push(sqliteImport(first))
+  const result = ourImport(first, freshDb('ours.db'))
+  if (!result.ok) throw new Error(result.error)
+  ours.push(result)
+  process.stdout.write(
+    `  run ${run + 1}: sqlite3 .import ${seconds(baseline.at(-1) ?? 0)}, ours ${seconds(result.ms)}\n`,
+  )
+}
+const ourMedian = median(ours.map((r) => r.ms))
+const baseMedian = median(baseline)
+const ratios = ours.map((r, i) => r.ms / (baseline[i] ?? 1))
+const firstDbBytes = ours.at(-1)?.dbBytes ?? 0
+
+// Second snapshot with 1 % churn into the database the last run left.
+const second = exportFile(ROWS, 1)
+const secondRun = ourImport(second, join(DATA, 'ours.db'))
+const duplicate = ourImport(first, join(DATA, 'ours.db'))
+
+const big = exportFile(BIG_ROWS)
+process.stdout.write(`\nimport of ${BIG_ROWS.toLocaleString('en-US')} rows (${mb(statSync(big).size)}), one run\n`)
+const bigBaseline = sqliteImport(big)
+const bigRun = ourImport(big, freshDb('ours-big.db'))
+rmSync(join(DATA, 'sqlite3-baseline.db'), { force: true })
+
+const peak1 = Math.max(...ours.map((r) => r.maxRssMb))
+const lines = [
+  '',
+  `                       ${ROWS.toLocaleString('en-US').padStart(12)} rows   ${BIG_ROWS.toLocaleString('en-US').padStart(12)} rows`,
+  `sqlite3 .import       ${seconds(baseMedian).padStart(17)}   ${seconds(bigBaseline).padStart(17)}`,
+  `our import            ${seconds(ourMedian).padStart(17)}   ${seconds(bigRun.ms).padStart(17)}`,
+  `ratio ours/sqlite3    ${`${median(ratios).toFixed(2)}×`.padStart(17)}   ${`${(bigRun.ms / bigBaseline).toFixed(2)}×`.padStart(17)}   (target ≤ 1.00×)`,
+  `rows per second       ${Math.round(ROWS / (ourMedian / 1000))
+    .toLocaleString('en-US')
+    .padStart(17)}   ${Math.round(BIG_ROWS / (bigRun.ms / 1000))
+    .toLocaleString('en-US')
+    .padStart(17)}`,
+  `peak RSS              ${`${peak1.toFixed(0)} MB`.padStart(17)}   ${`${bigRun.maxRssMb.toFixed(0)} MB`.padStart(17)}   (targets ≤ 350 MB; big ≤ 1.3× = ${(peak1 * 1.3).toFixed(0)} MB; ratio ${(bigRun.maxRssMb / peak1).toFixed(2)}×)`,
+  `database size         ${mb(firstDbBytes).padStart(17)}   ${mb(bigRun.dbBytes).padStart(17)}`,
+  '',
+  `second snapshot, 1 % churn: ${seconds(secondRun.ms)}, database ${mb(firstDbBytes)} → ${mb(secondRun.dbBytes)}, added ${mb(secondRun.dbBytes - firstDbBytes)} = ${(((secondRun.dbBytes - firstDbBytes) / firstDbBytes) * 100).toFixed(1)} % of the first (target ≤ 10 %)`,
+  `refusing a file imported before: ${seconds(duplicate.ms)} (target < 1 s) — ${duplicate.ok ? 'NOT refused!' : 'refused'}`,
+]
+process.stdout.write(`${lines.join('\n')}\n`)
