@@ -25,6 +25,16 @@ export const FIELD_LABELS: Record<LeadField, string> = {
 const LABEL_TO_FIELD: ReadonlyMap<string, LeadField> = new Map([
   ['emailaddress', 'email'],
   ['email', 'email'],
+  // The address column in Marketo's other UI languages; other localized labels are left to the
+  // column-mapping step rather than guessed.
+  ['emailadresse', 'email'],
+  ['adresseemail', 'email'],
+  ['adresseélectronique', 'email'],
+  ['direccióndecorreoelectrónico', 'email'],
+  ['correoelectrónico', 'email'],
+  ['endereçodeemail', 'email'],
+  ['indirizzoemail', 'email'],
+  ['メールアドレス', 'email'],
   ['id', 'marketoId'],
   ['leadid', 'marketoId'],
   ['marketoid', 'marketoId'],

@@ -5,9 +5,18 @@ import type { Db } from '../db/open'
 import { createImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
 import { SnapshotCounts } from './snapshot-counts'
-import { BadFileError, probeFile } from './file-probe'
+import { BadFileError, probeFile, type TextEncoding } from './file-probe'
 import { FIELD_LABELS, mapHeader, type LeadField } from './headers'
-import { CsvSyntaxError, readFirstText, readRecordBatches, sniffDelimiter } from './read-records'
+import { CsvScanner } from './csv-scanner'
+import {
+  collectEvidence,
+  decideOrder,
+  emptyEvidence,
+  parseDateTime,
+  type DayMonthOrder,
+  type OrderDecision,
+} from './dates'
+import { CsvSyntaxError, readFirstText, readRecordBatches, sniffDelimiter, type Delimiter } from './read-records'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
 import { cleanText, detach, domainOf, normalizeEmail, parseFlag } from './values'
 
@@ -37,6 +46,10 @@ export interface ImportReport {
   repeatedColumns: string[]
   blankRows: number
   duplicateEmails: number
+  /** How day and month were told apart in slash dates, e.g. `day-first (values)`; null without such dates. */
+  dateOrder: string | null
+  /** Email Suspended At values that are not a date; stored as empty. */
+  unreadableDates: SkippedRow[]
   /** The first skipped rows with their line numbers; `skipped` in the summary has the full count. */
   skippedRows: SkippedRow[]
 }
@@ -84,8 +97,18 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
     repeatedColumns: [],
     blankRows: 0,
     duplicateEmails: 0,
+    dateOrder: null,
+    unreadableDates: [],
     skippedRows: [],
   }
+
+  const dateOrder = await decideDateOrder(ref.path, probe.encoding, delimiter, firstText)
+  if (dateOrder.basis === 'contradictory') {
+    throw new BadFileError(
+      `${fileName}: the '${FIELD_LABELS.emailSuspendedAt}' column mixes day-first and month-first dates (e.g. 13/02 and 02/13); re-export it from Marketo without re-saving in Excel.`,
+    )
+  }
+  if (dateOrder.sawNumericDates) report.dateOrder = `${dateOrder.order} (${dateOrder.basis})`
 
   let columns: Partial<Record<LeadField, number>> | null = null
   let rows = 0
@@ -131,6 +154,14 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
     })
     const snapshotWriter = createSnapshotWriter(db, listId, seq)
     let headerWidth = 0
+    const suspendedAtOf = (line: number, raw: string): string | null => {
+      if (raw === '') return null
+      const parsed = parseDateTime(raw, dateOrder.order)
+      if (parsed === null && report.unreadableDates.length < MAX_REPORTED_SKIPS) {
+        report.unreadableDates.push({ line, why: `'${raw.slice(0, 40)}' is not a date` })
+      }
+      return parsed
+    }
     const importRecord = (line: number, fields: string[]): void => {
       if (columns === null) {
         columns = requireColumns(fileName, fields, report)
@@ -179,7 +210,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
         invalidCauseId: invalidCause?.id ?? null,
         emailSuspended: isSuspended,
         suspendedCauseId: suspendedCause?.id ?? null,
-        suspendedAt: value('emailSuspendedAt') || null,
+        suspendedAt: suspendedAtOf(line, value('emailSuspendedAt')),
       })
       if (!added) {
         skip(line, `the same lead (${marketoId === '' ? email : `Id ${marketoId}`}) appears earlier in the file`)
@@ -222,6 +253,43 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
     if (db.inTransaction) db.exec('ROLLBACK')
     throw describeParseError(fileName, error)
   }
+}
+
+interface DateOrderChoice {
+  order: DayMonthOrder | null
+  basis: OrderDecision['basis']
+  sawNumericDates: boolean
+}
+
+/**
+ * Day-first or month-first is decided per file from all its Email Suspended At values. The
+ * first 64 kB usually settle it; only a file whose sample is ambiguous is read a second time.
+ */
+async function decideDateOrder(
+  path: string,
+  encoding: TextEncoding,
+  delimiter: Delimiter,
+  firstText: string,
+): Promise<DateOrderChoice> {
+  const sample: string[][] = []
+  new CsvScanner(delimiter).push(
+    firstText,
+    (record) => void sample.push(record.fields),
+    () => undefined,
+  )
+  const [header, ...rows] = sample
+  const column = header ? mapHeader(header).columns.emailSuspendedAt : undefined
+  if (column === undefined) return { order: null, basis: 'assumed', sawNumericDates: false }
+  const evidence = emptyEvidence()
+  for (const row of rows) collectEvidence(row[column] ?? '', evidence)
+  let decision = decideOrder(evidence)
+  if (evidence.numericSeen && decision.basis !== 'values' && decision.basis !== 'contradictory') {
+    for await (const batch of readRecordBatches(path, { encoding, delimiter })) {
+      for (const record of batch.records) collectEvidence(record.fields[column] ?? '', evidence)
+    }
+    decision = decideOrder(evidence)
+  }
+  return { order: decision.order, basis: decision.basis, sawNumericDates: evidence.numericSeen }
 }
 
 function requireColumns(fileName: string, header: string[], report: ImportReport): Partial<Record<LeadField, number>> {

@@ -205,3 +205,29 @@ describe('importFile', () => {
     expect(fromTime).toMatchObject({ snapshotDate: '2026-11-02', snapshotDateSource: 'file-modified' })
   })
 })
+
+describe('importFile: dates', () => {
+  it('decides day-first from a value late in the file and stores every date as ISO', async () => {
+    const db = openTempDb()
+    const rows = Array.from({ length: 3000 }, (_, i) => `lead${i}@x.example,true,01/02/2025 10:00`)
+    rows.push('last@x.example,true,25/12/2025 08:30')
+    const file = writeFile('eu.csv', `Email Address,Email Suspended,Email Suspended At\n${rows.join('\n')}\n`)
+    await importFile(db, file, { now: NOW })
+    const stored = db
+      .prepare('SELECT DISTINCT suspended_at AS at FROM spans ORDER BY at')
+      .all()
+      .map((row) => (row as { at: string }).at)
+    expect(stored).toEqual(['2025-02-01 10:00:00', '2025-12-25 08:30:00'])
+    const report = JSON.parse((db.prepare('SELECT report_json AS r FROM imports').get() as { r: string }).r) as {
+      dateOrder: string
+    }
+    expect(report.dateOrder).toBe('day-first (values)')
+  })
+
+  it('refuses a file that mixes day-first and month-first dates', async () => {
+    const db = openTempDb()
+    const file = writeFile('mixed.csv', 'Email Address,Email Suspended At\na@x.io,25/02/2025\nb@x.io,02/25/2025\n')
+    await expect(importFile(db, file, { now: NOW })).rejects.toThrow(/mixes day-first and month-first dates/)
+    expectNothingStored(db)
+  })
+})
