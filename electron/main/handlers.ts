@@ -8,7 +8,9 @@ import {
   type IpcHandlers,
 } from '../shared/ipc'
 import type { Db } from './db/open'
+import { createImportStore } from './db/import-store'
 import { createQueries } from './db/queries'
+import { inspectFile } from './import/inspect'
 import { runImportWorker, type StartImportWorker } from './import/run-import-worker'
 
 export type Emit = <E extends EventName>(event: E, payload: IpcEvents[E]) => void
@@ -102,6 +104,15 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     'imports:list': () => requireQueries().listImports(),
     'overview:get': () => requireQueries().overview(),
     'imports:run': (request) => enqueue(() => runImports(request.files, request.snapshotDate)),
+    'imports:inspect': ({ file }) => {
+      if (!deps.db) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
+      return inspectFile(file, createImportStore(deps.db))
+    },
+    'imports:report': ({ importId }) => {
+      const report = requireQueries().importReport(importId)
+      if (!report) throw new ApiError('not-found', `There is no import #${importId}.`)
+      return report
+    },
     'imports:cancel': () => {
       const wasRunning = running !== null
       running?.abort()

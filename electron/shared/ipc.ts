@@ -4,6 +4,7 @@
  * preload and the renderer's client are derived from it, so a renamed channel fails to compile.
  */
 import type { Reason, Verdict } from './classify/types'
+import type { ColumnMapping, LeadField } from './lead-fields'
 
 export interface AppInfo {
   version: string
@@ -37,6 +38,36 @@ export interface FileRef {
   /** The name the user knows the file by (an uploaded copy lives under another path). */
   name: string
   lastModifiedMs?: number
+  /** Which column holds which field, when the user chose it in the mapping step. */
+  mapping?: ColumnMapping
+}
+
+/** What the mapping step shows: the header, a few rows, and the columns the app recognised. */
+export interface ImportPreview {
+  fileName: string
+  encoding: string
+  delimiter: string
+  header: string[]
+  rows: string[][]
+  mapping: ColumnMapping
+  /** Where `mapping` came from; `none` when the app found no Email Address column. */
+  source: 'header' | 'remembered' | 'none'
+  required: LeadField[]
+}
+
+/** An import's report: what was skipped and why, and how the file was read. */
+export interface ImportReportView {
+  import: ImportSummary
+  encoding: string
+  delimiter: string
+  columns: 'header' | 'chosen' | 'remembered'
+  unknownColumns: string[]
+  repeatedColumns: string[]
+  blankRows: number
+  duplicateEmails: number
+  dateOrder: string | null
+  skippedRows: { line: number; why: string }[]
+  unreadableDates: { line: number; why: string }[]
 }
 
 export interface ImportRunRequest {
@@ -72,6 +103,7 @@ export type ApiErrorCode =
   | 'bad-file'
   | 'duplicate'
   | 'cancelled'
+  | 'needs-mapping'
   | 'db-unavailable'
   | 'unknown-channel'
   | 'internal'
@@ -101,6 +133,8 @@ export interface IpcContract {
   'imports:list': [NoRequest, ImportSummary[]]
   'imports:run': [ImportRunRequest, ImportOutcome[]]
   'imports:sample': [NoRequest, ImportOutcome]
+  'imports:inspect': [{ file: FileRef }, ImportPreview]
+  'imports:report': [{ importId: number }, ImportReportView]
   /** Stops the running import batch; the file being imported leaves no trace. */
   'imports:cancel': [NoRequest, { cancelled: boolean }]
   'overview:get': [NoRequest, Overview]
@@ -116,6 +150,8 @@ export const CHANNELS = [
   'imports:run',
   'imports:sample',
   'imports:cancel',
+  'imports:inspect',
+  'imports:report',
   'overview:get',
 ] as const satisfies readonly Channel[]
 

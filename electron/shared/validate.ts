@@ -3,6 +3,7 @@
  * least trusted part of the app, so main checks every request before a handler sees it.
  */
 import { ApiError, type Channel, type FileRef, type RequestOf } from './ipc'
+import { LEAD_FIELDS, type ColumnMapping } from './lead-fields'
 
 type Validator<T> = (value: unknown) => T
 
@@ -38,15 +39,40 @@ export function isIsoDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
 }
 
+const MAX_COLUMNS = 10_000
+
+function columnMapping(value: unknown, where: string): ColumnMapping {
+  if (!isRecord(value)) fail(`${where}: expected an object of field → column number`)
+  const mapping: ColumnMapping = {}
+  for (const [field, column] of Object.entries(value)) {
+    if (!(LEAD_FIELDS as readonly string[]).includes(field)) fail(`${where}: unknown field '${field.slice(0, 40)}'`)
+    if (typeof column !== 'number' || !Number.isInteger(column) || column < 0 || column >= MAX_COLUMNS) {
+      fail(`${where}.${field}: expected a column number`)
+    }
+    mapping[field as keyof ColumnMapping] = column
+  }
+  return mapping
+}
+
+function positiveId(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) fail(`${where}: expected an id`)
+  return value
+}
+
 function fileRef(value: unknown, where: string): FileRef {
   if (!isRecord(value)) fail(`${where}: expected a file object`)
-  const { path, name, lastModifiedMs } = value
+  const { path, name, lastModifiedMs, mapping } = value
   if (typeof path !== 'string' || path.length === 0) fail(`${where}.path: expected a non-empty string`)
   if (typeof name !== 'string' || name.length === 0) fail(`${where}.name: expected a non-empty string`)
   if (lastModifiedMs !== undefined && (typeof lastModifiedMs !== 'number' || !Number.isFinite(lastModifiedMs))) {
     fail(`${where}.lastModifiedMs: expected a number`)
   }
-  return lastModifiedMs === undefined ? { path, name } : { path, name, lastModifiedMs }
+  return {
+    path,
+    name,
+    ...(lastModifiedMs === undefined ? {} : { lastModifiedMs }),
+    ...(mapping === undefined ? {} : { mapping: columnMapping(mapping, `${where}.mapping`) }),
+  }
 }
 
 const MAX_FILES_PER_IMPORT = 200
@@ -56,6 +82,12 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'imports:list': noFields('imports:list'),
   'imports:sample': noFields('imports:sample'),
   'imports:cancel': noFields('imports:cancel'),
+  'imports:inspect': (value) => ({
+    file: fileRef(expectObject(value, 'imports:inspect').file, 'imports:inspect.file'),
+  }),
+  'imports:report': (value) => ({
+    importId: positiveId(expectObject(value, 'imports:report').importId, 'imports:report.importId'),
+  }),
   'overview:get': noFields('overview:get'),
   'imports:run': (value) => {
     const record = expectObject(value, 'imports:run')

@@ -1,5 +1,6 @@
 import type { Classification } from '../../shared/classify/types'
 import type { ImportSummary, SnapshotDateSource } from '../../shared/ipc'
+import type { ColumnMapping } from '../../shared/lead-fields'
 import type { Db } from './open'
 
 export interface NewImport {
@@ -79,6 +80,13 @@ export function createImportStore(db: Db) {
   const duplicateEmails = db.prepare<[number, number, number], { n: number }>(`
     SELECT count(*) - count(DISTINCT l.email) AS n FROM spans s JOIN leads l ON l.id = s.lead_id
     WHERE s.list_id = ? AND s.from_seq <= ? AND s.to_seq >= ?`)
+  const findMapping = db.prepare<[string], { mapping_json: string }>(
+    'SELECT mapping_json FROM header_mappings WHERE signature = ?',
+  )
+  const saveMappingStmt = db.prepare(
+    `INSERT INTO header_mappings (signature, mapping_json, saved_at) VALUES (?, ?, ?)
+     ON CONFLICT (signature) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at`,
+  )
   const insertCount = db.prepare('INSERT INTO import_counts (import_id, dimension, key, rows) VALUES (?, ?, ?, ?)')
   const finishStmt = db.prepare<{
     id: number
@@ -123,6 +131,13 @@ export function createImportStore(db: Db) {
     /** Rows in a snapshot whose address another lead of the same snapshot also has. */
     duplicateEmailsIn(listId: number, seq: number): number {
       return duplicateEmails.get(listId, seq, seq)?.n ?? 0
+    },
+    rememberedMapping(signature: string): ColumnMapping | null {
+      const row = findMapping.get(signature)
+      return row ? (JSON.parse(row.mapping_json) as ColumnMapping) : null
+    },
+    rememberMapping(signature: string, mapping: ColumnMapping, savedAt: string): void {
+      saveMappingStmt.run(signature, JSON.stringify(mapping), savedAt)
     },
     saveCounts(importId: number, counts: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
       for (const [dimension, keys] of counts) {

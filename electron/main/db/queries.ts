@@ -1,5 +1,5 @@
 import { REASONS, VERDICTS, type Reason } from '../../shared/classify/types'
-import type { ImportSummary, Overview } from '../../shared/ipc'
+import type { ImportReportView, ImportSummary, Overview } from '../../shared/ipc'
 import { IMPORT_COLUMNS, IMPORTS_WITH_LISTS, toImportSummary } from './import-store'
 import type { Db } from './open'
 
@@ -19,7 +19,29 @@ export function createQueries(db: Db) {
     'SELECT key, rows FROM import_counts WHERE import_id = ? AND dimension = ? ORDER BY rows DESC, key',
   )
 
+  const reportOf = db.prepare<[number], ImportRow & { report_json: string }>(
+    `SELECT ${IMPORT_COLUMNS}, i.report_json FROM ${IMPORTS_WITH_LISTS} WHERE i.id = ?`,
+  )
+
   return {
+    importReport(importId: number): ImportReportView | null {
+      const row = reportOf.get(importId)
+      if (!row) return null
+      const stored = JSON.parse(row.report_json) as Partial<Omit<ImportReportView, 'import'>>
+      return {
+        import: toImportSummary(row),
+        encoding: stored.encoding ?? 'utf-8',
+        delimiter: stored.delimiter ?? ',',
+        columns: stored.columns ?? 'header',
+        unknownColumns: stored.unknownColumns ?? [],
+        repeatedColumns: stored.repeatedColumns ?? [],
+        blankRows: stored.blankRows ?? 0,
+        duplicateEmails: stored.duplicateEmails ?? 0,
+        dateOrder: stored.dateOrder ?? null,
+        skippedRows: stored.skippedRows ?? [],
+        unreadableDates: stored.unreadableDates ?? [],
+      }
+    },
     listImports(): ImportSummary[] {
       return listImports.all().map(toImportSummary)
     },

@@ -1,25 +1,6 @@
-/** The lead fields the app reads; everything else in an export is listed as unknown and ignored. */
-export const LEAD_FIELDS = [
-  'email',
-  'marketoId',
-  'emailInvalid',
-  'emailInvalidCause',
-  'emailSuspended',
-  'emailSuspendedCause',
-  'emailSuspendedAt',
-] as const
-export type LeadField = (typeof LEAD_FIELDS)[number]
+import { LEAD_FIELDS, type ColumnMapping, type LeadField } from '../../shared/lead-fields'
 
-/** How the missing-column error names a field: the label the user sees in Marketo. */
-export const FIELD_LABELS: Record<LeadField, string> = {
-  email: 'Email Address',
-  marketoId: 'Id',
-  emailInvalid: 'Email Invalid',
-  emailInvalidCause: 'Email Invalid Cause',
-  emailSuspended: 'Email Suspended',
-  emailSuspendedCause: 'Email Suspended Cause',
-  emailSuspendedAt: 'Email Suspended At',
-}
+export { FIELD_LABELS, LEAD_FIELDS, type ColumnMapping, type LeadField } from '../../shared/lead-fields'
 
 // Keys are labels folded by `foldLabel`: Marketo UI labels and Bulk Extract API names alike.
 const LABEL_TO_FIELD: ReadonlyMap<string, LeadField> = new Map([
@@ -53,14 +34,14 @@ export function foldLabel(label: string): string {
 }
 
 export interface HeaderMap {
-  columns: Partial<Record<LeadField, number>>
+  columns: ColumnMapping
   unknownColumns: string[]
   /** A label that appears twice: the first column wins and this says which were ignored. */
   repeatedColumns: string[]
 }
 
 export function mapHeader(header: readonly string[]): HeaderMap {
-  const columns: Partial<Record<LeadField, number>> = {}
+  const columns: ColumnMapping = {}
   const unknownColumns: string[] = []
   const repeatedColumns: string[] = []
   header.forEach((label, index) => {
@@ -74,4 +55,15 @@ export function mapHeader(header: readonly string[]): HeaderMap {
     }
   })
   return { columns, unknownColumns, repeatedColumns }
+}
+
+/** Identifies a header layout, so a mapping the user chose once is reused for the next export. */
+export function headerSignature(header: readonly string[]): string {
+  return header.map(foldLabel).join('\u001f')
+}
+
+/** The columns a user-chosen mapping leaves unused, for the import report. */
+export function unmappedColumns(header: readonly string[], mapping: ColumnMapping): string[] {
+  const used = new Set(LEAD_FIELDS.map((field) => mapping[field]).filter((index) => index !== undefined))
+  return header.flatMap((label, index) => (used.has(index) || label.trim() === '' ? [] : [label.trim()]))
 }

@@ -5,18 +5,11 @@ import type { Db } from '../db/open'
 import { createImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
 import { SnapshotCounts } from './snapshot-counts'
-import { BadFileError, probeFile, type TextEncoding } from './file-probe'
-import { FIELD_LABELS, mapHeader, type LeadField } from './headers'
-import { CsvScanner } from './csv-scanner'
-import {
-  collectEvidence,
-  decideOrder,
-  emptyEvidence,
-  parseDateTime,
-  type DayMonthOrder,
-  type OrderDecision,
-} from './dates'
-import { CsvSyntaxError, readFirstText, readRecordBatches, sniffDelimiter, type Delimiter } from './read-records'
+import { BadFileError, probeFile } from './file-probe'
+import { FIELD_LABELS, type ColumnMapping, type LeadField } from './headers'
+import { parseDateTime } from './dates'
+import { decideDateOrder, readLayout, resolveColumns, type MappingSource } from './file-layout'
+import { CsvSyntaxError, readRecordBatches } from './read-records'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
 import { cleanText, detach, domainOf, normalizeEmail, parseFlag } from './values'
 
@@ -42,6 +35,8 @@ export interface SkippedRow {
 export interface ImportReport {
   encoding: string
   delimiter: string
+  /** Whether the columns came from the header's labels, the user's mapping, or a remembered one. */
+  columns: MappingSource
   unknownColumns: string[]
   repeatedColumns: string[]
   blankRows: number
@@ -56,6 +51,8 @@ export interface ImportReport {
 
 export interface ImportFileOptions {
   snapshotDate?: string
+  /** Columns the user chose in the mapping step; remembered for files with the same header. */
+  mapping?: ColumnMapping
   now?: Date
   signal?: AbortSignal
   onProgress?: (progress: Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>) => void
@@ -84,17 +81,18 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       earlier.id,
     )
   }
-  const firstText = await readFirstText(ref.path, probe.encoding)
-  if (firstText.trim() === '')
-    throw new BadFileError(`${fileName}: the file is empty; expected a header row and lead rows.`)
-  const delimiter = sniffDelimiter(firstText)
+  const layout = await readLayout(ref.path, probe.encoding, fileName)
+  const resolved = resolveColumns(fileName, layout, options.mapping, store.rememberedMapping(layout.signature))
+  const columns = resolved.columns
+  const delimiter = layout.delimiter
 
   const snapshot = chooseSnapshotDate(fileName, ref.lastModifiedMs, options.snapshotDate, options.now ?? new Date())
   const report: ImportReport = {
     encoding: probe.encoding,
     delimiter: delimiter === '\t' ? 'tab' : delimiter,
-    unknownColumns: [],
-    repeatedColumns: [],
+    columns: resolved.source,
+    unknownColumns: resolved.unknownColumns,
+    repeatedColumns: layout.repeatedColumns,
     blankRows: 0,
     duplicateEmails: 0,
     dateOrder: null,
@@ -102,15 +100,15 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
     skippedRows: [],
   }
 
-  const dateOrder = await decideDateOrder(ref.path, probe.encoding, delimiter, firstText)
-  if (dateOrder.basis === 'contradictory') {
+  const dateChoice = await decideDateOrder(ref.path, probe.encoding, layout, columns.emailSuspendedAt)
+  if (dateChoice.basis === 'contradictory') {
     throw new BadFileError(
       `${fileName}: the '${FIELD_LABELS.emailSuspendedAt}' column mixes day-first and month-first dates (e.g. 13/02 and 02/13); re-export it from Marketo without re-saving in Excel.`,
     )
   }
-  if (dateOrder.sawNumericDates) report.dateOrder = `${dateOrder.order} (${dateOrder.basis})`
+  let dateOrder = dateChoice.order
+  if (dateChoice.sawNumericDates) report.dateOrder = `${dateChoice.order} (${dateChoice.basis})`
 
-  let columns: Partial<Record<LeadField, number>> | null = null
   let rows = 0
   let invalid = 0
   let suspended = 0
@@ -153,19 +151,25 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       importedAt: (options.now ?? new Date()).toISOString(),
     })
     const snapshotWriter = createSnapshotWriter(db, listId, seq)
-    let headerWidth = 0
+    const headerWidth = layout.header.length
+    let headerSeen = false
     const suspendedAtOf = (line: number, raw: string): string | null => {
       if (raw === '') return null
-      const parsed = parseDateTime(raw, dateOrder.order)
+      let parsed = parseDateTime(raw, dateOrder)
+      if (parsed === null && dateOrder === null && /\d\//.test(raw)) {
+        // The first 64 kB had no slash dates to judge by; Marketo's own exports are US-style.
+        dateOrder = 'month-first'
+        report.dateOrder = 'month-first (assumed)'
+        parsed = parseDateTime(raw, dateOrder)
+      }
       if (parsed === null && report.unreadableDates.length < MAX_REPORTED_SKIPS) {
         report.unreadableDates.push({ line, why: `'${raw.slice(0, 40)}' is not a date` })
       }
       return parsed
     }
     const importRecord = (line: number, fields: string[]): void => {
-      if (columns === null) {
-        columns = requireColumns(fileName, fields, report)
-        headerWidth = fields.length
+      if (!headerSeen) {
+        headerSeen = true
         return
       }
       if (fields.every((field) => field.trim() === '')) {
@@ -179,9 +183,8 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
         )
         return
       }
-      const fieldColumns = columns
       const value = (field: LeadField): string => {
-        const index = fieldColumns[field]
+        const index = columns[field]
         return index === undefined ? '' : cleanText(fields[index])
       }
       const rawEmail = value('email')
@@ -198,7 +201,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       const suspendedCause = cause(value('emailSuspendedCause'))
       // A file with only the address and the cause still says who bounced: a cause means invalid.
       const isInvalid =
-        fieldColumns.emailInvalid === undefined ? invalidCause !== null : parseFlag(value('emailInvalid')) === true
+        columns.emailInvalid === undefined ? invalidCause !== null : parseFlag(value('emailInvalid')) === true
       const isSuspended = parseFlag(value('emailSuspended')) === true
 
       const marketoId = value('marketoId')
@@ -238,8 +241,9 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       for (const record of batch.records) importRecord(record.line, record.fields)
       options.onProgress?.({ bytesRead, totalBytes: probe.size, rows })
     }
-    if (columns === null) throw new BadFileError(`${fileName}: the file is empty; expected a header row and lead rows.`)
     snapshotWriter.finish()
+    if (resolved.source === 'chosen')
+      store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
     // Marketo allows one address on several leads; said once here instead of tracked per row.
     report.duplicateEmails = store.duplicateEmailsIn(listId, seq)
     store.saveCounts(importId, counts.byDimension)
@@ -253,62 +257,6 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
     if (db.inTransaction) db.exec('ROLLBACK')
     throw describeParseError(fileName, error)
   }
-}
-
-interface DateOrderChoice {
-  order: DayMonthOrder | null
-  basis: OrderDecision['basis']
-  sawNumericDates: boolean
-}
-
-/**
- * Day-first or month-first is decided per file from all its Email Suspended At values. The
- * first 64 kB usually settle it; only a file whose sample is ambiguous is read a second time.
- */
-async function decideDateOrder(
-  path: string,
-  encoding: TextEncoding,
-  delimiter: Delimiter,
-  firstText: string,
-): Promise<DateOrderChoice> {
-  const sample: string[][] = []
-  new CsvScanner(delimiter).push(
-    firstText,
-    (record) => void sample.push(record.fields),
-    () => undefined,
-  )
-  const [header, ...rows] = sample
-  const column = header ? mapHeader(header).columns.emailSuspendedAt : undefined
-  if (column === undefined) return { order: null, basis: 'assumed', sawNumericDates: false }
-  const evidence = emptyEvidence()
-  for (const row of rows) collectEvidence(row[column] ?? '', evidence)
-  let decision = decideOrder(evidence)
-  if (evidence.numericSeen && decision.basis !== 'values' && decision.basis !== 'contradictory') {
-    for await (const batch of readRecordBatches(path, { encoding, delimiter })) {
-      for (const record of batch.records) collectEvidence(record.fields[column] ?? '', evidence)
-    }
-    decision = decideOrder(evidence)
-  }
-  return { order: decision.order, basis: decision.basis, sawNumericDates: evidence.numericSeen }
-}
-
-function requireColumns(fileName: string, header: string[], report: ImportReport): Partial<Record<LeadField, number>> {
-  const map = mapHeader(header)
-  if (map.columns.email === undefined) {
-    const found = header.map((label) => label.trim()).filter((label) => label !== '')
-    const shown = found
-      .slice(0, 8)
-      .map((label) => `'${label.slice(0, 40)}'`)
-      .join(', ')
-    throw new BadFileError(
-      `${fileName}, line 1: no '${FIELD_LABELS.email}' column in the header row` +
-        (found.length > 0 ? ` (found ${shown}${found.length > 8 ? ', …' : ''})` : ' (the first line is empty)') +
-        `. Export the smart list from Marketo with the ${FIELD_LABELS.email} column.`,
-    )
-  }
-  report.unknownColumns = map.unknownColumns
-  report.repeatedColumns = map.repeatedColumns
-  return map.columns
 }
 
 /** The user needs the file, the line and what was expected. */

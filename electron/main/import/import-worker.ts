@@ -23,6 +23,7 @@ try {
   try {
     const summary = await importFile(db, data.file, {
       ...(data.snapshotDate ? { snapshotDate: data.snapshotDate } : {}),
+      ...(data.file.mapping ? { mapping: data.file.mapping } : {}),
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
     })

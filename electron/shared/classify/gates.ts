@@ -2,10 +2,11 @@
  * Cheap pre-checks ("gates") for the classifier's regular expressions, all answered by one scan.
  *
  * Every phrase rule, the SMTP-step pattern and the provider pattern can only match a text that contains
- * at least one of a few plain words (derived from the pattern by `mandatoryWords`). Most texts contain
- * the words of only a handful of rules, so skipping the others saves most of the work. Testing each
- * gate on its own means one pass over the text per gate (about forty); instead every gate word goes into
- * one alternation, the text is scanned once, and each word found opens the gates that list it.
+ * certain plain words, derived from the pattern itself (`mandatoryWords`, `requiredWordSets`). Most texts
+ * contain the words of only a handful of rules, so skipping the others saves most of the work. Testing
+ * each gate with its own regular expression meant one pass over the text per gate (about forty); instead
+ * every gate word goes into one automaton, the text is scanned once, and each word found marks the word
+ * sets it belongs to.
  */
 
 const SPECIAL = new Set(['(', ')', '[', ']', '{', '}', '?', '*', '+', '|', '\\', '.', '^', '$'])
@@ -54,13 +55,19 @@ function closingParen(source: string, open: number): number {
   return -1
 }
 
+interface Parts {
+  /** Plain words outside groups, each mandatory. */
+  words: string[]
+  /** Mandatory groups: one of each group's words must be present. */
+  groupSets: string[][]
+}
+
 /**
- * Words of which any text matching `alternative` must contain at least one, or null when none can be
- * told. A long plain word outside groups is best; otherwise a mandatory group whose every branch has such
- * words. Characters made optional by `?`, `*`, `+` or `{…}` end a word; an escaped punctuation character
- * (`\.`, `\(`) is part of it.
+ * The mandatory plain words and groups of one alternative. Characters made optional by `?`, `*`, `+`
+ * or `{…}` end a word; an escaped punctuation character (`\.`, `\(`) is part of it; character classes
+ * and look-arounds are skipped.
  */
-export function mandatoryWords(alternative: string, minLength = 2): string[] | null {
+function mandatoryParts(alternative: string, minLength: number): Parts | null {
   const words: string[] = []
   const groupSets: string[][] = []
   let word = ''
@@ -72,9 +79,8 @@ export function mandatoryWords(alternative: string, minLength = 2): string[] | n
     const ch = alternative[i] ?? ''
     const after = alternative[i + 1] ?? ''
     if (ch === '\\') {
-      const escaped = alternative[i + 1] ?? ''
       const quantified = '?*{+'.includes(alternative[i + 2] ?? ' ')
-      if (LITERAL_ESCAPES.has(escaped) && !quantified) word += escaped
+      if (LITERAL_ESCAPES.has(after) && !quantified) word += after
       else flush()
       i++
       continue
@@ -94,13 +100,13 @@ export function mandatoryWords(alternative: string, minLength = 2): string[] | n
     if (ch === '(') {
       flush()
       const close = closingParen(alternative, i)
-      if (close < 0) return words.length > 0 ? words : null
+      if (close < 0) return words.length > 0 ? { words, groupSets } : null
       const inner = alternative.slice(i + 1, close)
       const quantifier = alternative[close + 1] ?? ''
       const optional = quantifier === '?' || quantifier === '*' || quantifier === '{'
       if (!optional && !inner.startsWith('?')) {
         const sets = topLevelBranches(inner).map((branch) => mandatoryWords(branch, 2))
-        if (sets.every((set): set is string[] => set !== null)) groupSets.push(sets.flat())
+        if (sets.every((set): set is string[] => set !== null)) groupSets.push([...new Set(sets.flat())])
       }
       i = close
       continue
@@ -112,117 +118,64 @@ export function mandatoryWords(alternative: string, minLength = 2): string[] | n
     word += ch
   }
   flush()
+  return { words, groupSets }
+}
+
+const shortest = (set: readonly string[]): number => Math.min(...set.map((w) => w.length))
+
+/**
+ * Words of which any text matching `alternative` must contain at least one, or null when none can be
+ * told. A long plain word outside groups is best; otherwise a mandatory group whose every branch has such
+ * words.
+ */
+export function mandatoryWords(alternative: string, minLength = 2): string[] | null {
+  const parts = mandatoryParts(alternative, minLength)
+  if (parts === null) return null
   let best: string | null = null
-  for (const candidate of words) if (best === null || candidate.length > best.length) best = candidate
+  for (const candidate of parts.words) if (best === null || candidate.length > best.length) best = candidate
   let smallest: string[] | null = null
-  for (const set of groupSets) if (smallest === null || set.length < smallest.length) smallest = set
+  for (const set of parts.groupSets) if (smallest === null || set.length < smallest.length) smallest = set
   if (best !== null && best.length < SHORT_WORD) {
-    let longest: string[] | null = null
-    for (const set of groupSets) {
-      if (Math.min(...set.map((w) => w.length)) >= SHORT_WORD && (longest === null || set.length < longest.length))
-        longest = set
+    let longer: string[] | null = null
+    for (const set of parts.groupSets) {
+      if (shortest(set) >= SHORT_WORD && (longer === null || set.length < longer.length)) longer = set
     }
-    if (longest !== null) return longest
+    if (longer !== null) return longer
   }
   return best !== null ? [best] : smallest
 }
 
 /**
- * Up to two word sets that any text matching `alternative` must all satisfy (one word of each set), the
- * most telling first: for `(account|mailbox) (is )?(disabled|suspended)` both the noun and the verb are
- * required, which is much rarer than either. Null when no set can be told.
+ * One or two word sets that any text matching `alternative` must both satisfy (one word of each set):
+ * the set `mandatoryWords` picks, and a second one when it is telling enough to be worth scanning for.
+ * For `(account|mailbox) (is )?(disabled|suspended)` requiring the verb as well as the noun is much rarer
+ * than either alone. Null when no set can be told.
  */
 export function requiredWordSets(alternative: string): string[][] | null {
-  const candidates: string[][] = []
   const first = mandatoryWords(alternative)
-  if (first === null) return null
-  candidates.push(first)
-  // The plain words and mandatory groups, each as its own candidate.
-  for (const part of mandatoryParts(alternative)) {
-    if (!candidates.some((known) => sameSet(known, part))) candidates.push(part)
-  }
-  const score = (set: readonly string[]): number => Math.min(...set.map((w) => w.length)) * 100 - set.length
-  const telling = candidates.filter((set) => Math.min(...set.map((w) => w.length)) >= 3)
-  telling.sort((a, b) => score(b) - score(a))
-  const chosen = telling.slice(0, 2)
-  return chosen.length > 0 ? chosen : [first]
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((w) => b.includes(w))
-}
-
-/** Every plain word (as a one-word set) and every mandatory group's word set of `alternative`. */
-function mandatoryParts(alternative: string): string[][] {
-  const parts: string[][] = []
-  let depth = 0
-  let inClass = false
-  let from = 0
-  const pushPlain = (segment: string): void => {
-    const words = segment.length === 0 ? null : mandatoryWordsOfPlain(segment)
-    if (words !== null) for (const w of words) parts.push([w])
-  }
-  for (let i = 0; i < alternative.length; i++) {
-    const ch = alternative[i]
-    if (ch === '\\') i++
-    else if (inClass) inClass = ch !== ']'
-    else if (ch === '[') inClass = true
-    else if (ch === '(') {
-      if (depth === 0) {
-        const close = closingParen(alternative, i)
-        if (close < 0) break
-        pushPlain(alternative.slice(from, i))
-        const group = mandatoryWords(alternative.slice(i, close + 2).replace(/[^)?*{+]$/, ''))
-        const quantifier = alternative[close + 1] ?? ''
-        const optional = quantifier === '?' || quantifier === '*' || quantifier === '{'
-        if (!optional && group !== null) parts.push(group)
-        i = close
-        from = close + 1
-        continue
-      }
-      depth++
-    }
-  }
-  pushPlain(alternative.slice(from))
-  return parts
-}
-
-/** Every word of a group-free segment (not just the longest). */
-function mandatoryWordsOfPlain(segment: string): string[] | null {
-  const words: string[] = []
-  let rest = segment
-  for (;;) {
-    const found = mandatoryWords(rest)
-    const word = found?.[0]
-    if (found === null || word === undefined || found.length !== 1) break
-    words.push(word)
-    const at = rest.indexOf(word)
-    if (at < 0) break
-    rest = rest.slice(0, at) + ' ' + rest.slice(at + word.length)
-  }
-  return words.length > 0 ? words : null
-}
-
-/** The gate words of a whole pattern (`a|b|c`), or null when some alternative has none. */
-export function gateWords(source: string): string[] | null {
-  const sets = topLevelBranches(source).map((branch) => mandatoryWords(branch))
-  return sets.every((set): set is string[] => set !== null) ? [...new Set(sets.flat())] : null
-}
-
-export function escapeLiteral(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+  const parts = mandatoryParts(alternative, 2)
+  if (first === null || parts === null) return null
+  // Short words are common and would make the scan itself slower than the checks it saves.
+  const telling = (set: readonly string[]): boolean => shortest(set) >= 5 && set.length <= 8
+  const second = [...parts.words.map((w) => [w]), ...parts.groupSets]
+    .filter((set) => telling(set) && !(set.length === first.length && set.every((w) => first.includes(w))))
+    .sort((x, y) => shortest(y) - shortest(x) || x.length - y.length)[0]
+  return second === undefined ? [first] : [first, second]
 }
 
 /**
- * A compiled gate: open when, for at least one alternative, every one of its word sets is present.
- * Each inner array lists ids of word sets registered in a `GateRegistry`.
+ * A compiled gate. `any` is the id of the union of every alternative's first word set: when it is
+ * closed (the usual case) the gate is closed, at the cost of one look-up. Otherwise the gate is open when,
+ * for at least one alternative, every one of its word sets is present (`clauses`, ids of word sets).
  */
 export interface Gate {
+  any: number
   clauses: readonly (readonly number[])[]
 }
 
 export function isOpen(gate: Gate | null, open: Uint8Array): boolean {
   if (gate === null) return true
+  if (open[gate.any] !== 1) return false
   for (const clause of gate.clauses) {
     let all = true
     for (const id of clause) {
@@ -236,10 +189,23 @@ export function isOpen(gate: Gate | null, open: Uint8Array): boolean {
   return false
 }
 
-interface Compiled {
-  scanner: RegExp
-  /** For each word found by the scanner, every word set it satisfies (including through words it contains). */
-  opens: ReadonlyMap<string, readonly number[]>
+/**
+ * An Aho–Corasick automaton over every gate word: one step per character finds every word occurrence,
+ * overlapping ones included, however many words there are. ASCII characters (nearly all of a bounce
+ * text) go through a full transition table; other characters follow the trie and its failure links.
+ */
+interface Automaton {
+  /** Column of each ASCII character in `table`; 0 for characters that occur in no word. */
+  asciiColumn: Uint8Array
+  columns: number
+  /** `table[state * columns + column]`: the next state for an ASCII character. */
+  table: Uint16Array | Uint32Array
+  /** Trie edges for non-ASCII characters, and the failure link of each state. */
+  wide: Map<number, number>[]
+  fail: Int32Array
+  /** The word sets opened on entering each state: `opened.slice(openedFrom[s], openedFrom[s + 1])`. */
+  openedFrom: Int32Array
+  opened: Int32Array
 }
 
 /**
@@ -249,7 +215,7 @@ interface Compiled {
 export class GateRegistry {
   private readonly lists: (readonly string[])[] = []
   private readonly ids = new Map<string, number>()
-  private compiled: Compiled | null = null
+  private compiled: Automaton | null = null
 
   /** Registers a word set (or finds the same set registered before) and returns its id. */
   add(words: readonly string[]): number {
@@ -264,59 +230,131 @@ export class GateRegistry {
 
   /** The gate for a list of pattern alternatives (in the phrase notation or plain regex source). */
   gateFor(alternatives: readonly string[]): Gate | null {
-    const clauses: number[][] = []
+    const sets: string[][][] = []
     for (const alternative of alternatives) {
-      const sets = requiredWordSets(alternative)
-      if (sets === null) return null
-      clauses.push(sets.map((set) => this.add(set)))
+      const required = requiredWordSets(alternative)
+      if (required === null) return null
+      sets.push(required)
     }
-    return { clauses }
+    const clauses: number[][] = []
+    for (const required of sets) {
+      const clause = required.map((set) => this.add(set))
+      // A clause that asks for everything another clause asks for (and more) can never decide the gate.
+      const implied = clauses.some((known) => known.every((id) => clause.includes(id)))
+      if (implied) continue
+      for (let i = clauses.length - 1; i >= 0; i--) {
+        if (clause.every((id) => clauses[i]?.includes(id))) clauses.splice(i, 1)
+      }
+      clauses.push(clause)
+    }
+    const union = [...new Set(sets.flatMap((required) => required[0] ?? []))]
+    return { any: this.add(union), clauses }
   }
 
-  /**
-   * Which word sets occur in `lower`: entry `id` is 1 when the text contains one of that set's words.
-   *
-   * The alternation lists longer words first, so at each position it reports the longest word starting
-   * there; every shorter word starting at the same position is a prefix of it, and is accounted for
-   * through the words-contained-in table. Resuming one character after each match start finds words that
-   * overlap.
-   */
+  /** Which word sets occur in `lower`: entry `id` is 1 when the text contains one of that set's words. */
   scan(lower: string): Uint8Array {
-    const compiled = (this.compiled ??= compile(this.lists))
+    const { asciiColumn, columns, table, wide, fail, openedFrom, opened } = (this.compiled ??= compile(this.lists))
     const open = new Uint8Array(this.lists.length)
-    const scanner = compiled.scanner
-    scanner.lastIndex = 0
-    for (let m = scanner.exec(lower); m !== null; m = scanner.exec(lower)) {
-      const sets = compiled.opens.get(m[0])
-      if (sets !== undefined) for (const id of sets) open[id] = 1
-      scanner.lastIndex = m.index + 1
+    let state = 0
+    for (let i = 0; i < lower.length; i++) {
+      const code = lower.charCodeAt(i)
+      if (code < 128) {
+        state = table[state * columns + (asciiColumn[code] ?? 0)] ?? 0
+      } else {
+        let from = state
+        let next = wide[from]?.get(code)
+        while (next === undefined && from !== 0) {
+          from = fail[from] ?? 0
+          next = wide[from]?.get(code)
+        }
+        state = next ?? 0
+      }
+      const end = openedFrom[state + 1] ?? 0
+      for (let k = openedFrom[state] ?? 0; k < end; k++) open[opened[k] ?? 0] = 1
     }
     return open
   }
 }
 
-function compile(lists: readonly (readonly string[])[]): Compiled {
-  const setsOf = new Map<string, number[]>()
+function compile(lists: readonly (readonly string[])[]): Automaton {
+  // The trie: ASCII edges in `ascii`, other characters in `wide`; `ends` lists the sets each word opens.
+  const ascii: Map<number, number>[] = [new Map()]
+  const wide: Map<number, number>[] = [new Map()]
+  const ends: Set<number>[] = [new Set()]
   lists.forEach((words, id) => {
     for (const word of words) {
-      const known = setsOf.get(word)
-      if (known === undefined) setsOf.set(word, [id])
-      else if (!known.includes(id)) known.push(id)
+      let state = 0
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i)
+        const edges = code < 128 ? ascii[state] : wide[state]
+        let next = edges?.get(code)
+        if (next === undefined) {
+          next = ascii.length
+          ascii.push(new Map())
+          wide.push(new Map())
+          ends.push(new Set())
+          edges?.set(code, next)
+        }
+        state = next
+      }
+      ends[state]?.add(id)
     }
   })
-  const words = [...setsOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  const opens = new Map<string, number[]>()
-  for (const word of words) {
-    const ids = new Set<number>()
-    for (const inner of words) if (word.includes(inner)) for (const id of setsOf.get(inner) ?? []) ids.add(id)
-    opens.set(
-      word,
-      [...ids].sort((a, b) => a - b),
-    )
+
+  const asciiColumn = new Uint8Array(128)
+  let columns = 1
+  for (const edges of ascii) for (const code of edges.keys()) if (asciiColumn[code] === 0) asciiColumn[code] = columns++
+  const states = ascii.length
+  // Half the memory while the automaton has fewer than 65,536 states (it has a few thousand).
+  const table = states < 0x10000 ? new Uint16Array(states * columns) : new Uint32Array(states * columns)
+  const fail = new Int32Array(states)
+
+  // Breadth first, so a state's failure link (a shorter state) is complete before the state itself.
+  const queue: number[] = []
+  for (let code = 0; code < 128; code++) {
+    const next = ascii[0]?.get(code)
+    if (next !== undefined) {
+      table[asciiColumn[code] ?? 0] = next
+      queue.push(next)
+    }
   }
-  // Never empty: an alternation with no words would match the empty string at every position.
-  const source = words.length === 0 ? '(?!)' : words.map(escapeLiteral).join('|')
-  return { scanner: new RegExp(source, 'g'), opens }
+  for (const next of wide[0]?.values() ?? []) queue.push(next)
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] ?? 0
+    const failure = fail[state] ?? 0
+    for (const id of ends[failure] ?? []) ends[state]?.add(id)
+    for (let code = 0; code < 128; code++) {
+      const column = asciiColumn[code] ?? 0
+      if (column === 0) continue
+      const next = ascii[state]?.get(code)
+      if (next === undefined) {
+        table[state * columns + column] = table[failure * columns + column] ?? 0
+      } else {
+        table[state * columns + column] = next
+        fail[next] = table[failure * columns + column] ?? 0
+        queue.push(next)
+      }
+    }
+    for (const [code, next] of wide[state] ?? []) {
+      let from = failure
+      let target = wide[from]?.get(code)
+      while (target === undefined && from !== 0) {
+        from = fail[from] ?? 0
+        target = wide[from]?.get(code)
+      }
+      fail[next] = target ?? 0
+      queue.push(next)
+    }
+  }
+
+  const openedFrom = new Int32Array(states + 1)
+  const flat: number[] = []
+  for (let state = 0; state < states; state++) {
+    openedFrom[state] = flat.length
+    for (const id of ends[state] ?? []) flat.push(id)
+  }
+  openedFrom[states] = flat.length
+  return { asciiColumn, columns, table, wide, fail, openedFrom, opened: Int32Array.from(flat) }
 }
 
 /** The one registry the classifier uses. */

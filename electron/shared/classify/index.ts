@@ -7,9 +7,11 @@
  * How a reason is decided, in order (the first step that answers wins):
  *  1. Empty text → `undefined`. A 2xx reply or status → `delivered`.
  *  2. A *decisive* enhanced status code (5.2.2 mailbox full, 5.7.26 authentication, 5.7.606 banned IP …).
- *  3. First-pass phrases, most specific first (see `phrases.ts`). "User unknown"-style wording is read
- *     together with the SMTP step and the status code: after DATA, or with a 5.2.x/5.7.x status and no
- *     sign of RCPT TO, it is a filter in disguise (`filtered`), as in Sisimai.
+ *  3. A provider's documented refusal code (Orange `OFR_506`, Spectrum `AUP#In-1310` …), then first-pass
+ *     phrases, most specific first (see `phrases.ts`). "User unknown"-style wording is read
+ *     together with the SMTP step and the status code: after DATA, in a reply that names no recipient, or
+ *     with a 5.2.x/5.7.x status and no sign of RCPT TO, it is a filter in disguise (`filtered`), as in
+ *     Sisimai.
  *  4. A status code that names a specific reason (5.1.1, 5.4.4, 5.7.1 …).
  *  5. Second-pass phrases, which are vaguer ("expired", "internal error", "dns error").
  *  6. The SMTP step alone: a refusal at connection time is `blocked`, at MAIL FROM `rejected` (a refusal
@@ -27,6 +29,7 @@ import { extractCodes, type FoundCode } from './codes'
 import { GATES } from './gates'
 import { FIRST_PASS, firstRuleMatch, SECOND_PASS, USER_UNKNOWN, type RuleMatch } from './phrases'
 import { providerFromDomain, providerFromText } from './provider'
+import { providerCodeReason } from './provider-codes'
 import { findStage, hasDataTrailer, type FoundStage } from './stage'
 import { decisiveReason, hintedReason, WEAK_REASONS } from './status-reasons'
 import { REASON_TEXTS, verdictNote } from './texts'
@@ -37,7 +40,7 @@ export type { Classification, ClassifyContext, Evidence, Reason, Severity, Verdi
 export { REASONS, SEVERITIES, VERDICTS } from './types'
 
 /** Changes whenever a rule changes, so stored results can be re-derived. */
-export const CLASSIFIER_VERSION = '2025.1.0'
+export const CLASSIFIER_VERSION = '2026.11.1'
 
 /**
  * Only the head of very long texts is read. Bounce reasons sit in the first lines; beyond this the text
@@ -78,13 +81,26 @@ function fromCode(reason: Reason, rule: string, code: FoundCode): Decision {
   return { reason, rule, start: code.start, end: code.end }
 }
 
+// "550 : User unknown" names no recipient. Servers name the refused address in reply to RCPT TO
+// ("550 <a@b.jp>: User unknown"); a reply without one comes after the message body, where it is a filter's
+// verdict on the whole message (every such reply whose SMTP step is known came after DATA).
+const NO_RECIPIENT_NAMED = /(?<![\d.])[45]\d\d[ :]*:\s*user unknown/
+
+// NTT docomo's reception filter (the recipient's "accept only from" setting) used to refuse unwanted
+// senders after the message body with the same "550 Unknown user" it uses for unknown addresses.
+const DOCOMO_HOST = /\bdocomo\.ne\.jp\b/
+
 /** Reads "user unknown" wording in the light of the SMTP step and the status code (see step 3). */
 function userUnknownDecision(m: RuleMatch, status: string | null, stage: FoundStage | null, lower: string): Decision {
   const hint = status === null ? null : hintedReason(status)
   if (hint === 'userunknown' || stage?.stage === 'rcpt') return fromMatch(m)
+  if (stage?.stage === 'data' && DOCOMO_HOST.test(lower)) {
+    return fromMatch(m, 'rejected', 'phrase:userunknown-docomo-reception-filter')
+  }
   if (stage?.stage === 'data' || hasDataTrailer(lower)) {
     return fromMatch(m, 'filtered', 'phrase:userunknown-after-data')
   }
+  if (NO_RECIPIENT_NAMED.test(lower)) return fromMatch(m, 'filtered', 'phrase:userunknown-no-recipient-named')
   if (status !== null && (status.slice(1, 4) === '.2.' || status.startsWith('5.7.'))) {
     return fromMatch(m, 'filtered', 'phrase:userunknown-with-policy-status')
   }
@@ -137,6 +153,16 @@ function decideReason(
   // qmail's "my name was rejected" and Exim's "after EHLO" mean the greeting itself was refused: the
   // receiving server turned away the sending host before any address was looked at.
   if (stage?.stage === 'ehlo') return { reason: 'blocked', rule: 'stage:ehlo', start: stage.start, end: stage.end }
+
+  // A provider's own refusal code names the cause more precisely than the wording around it.
+  const byProvider = providerCodeReason(lower, open)
+  if (byProvider !== null) {
+    const decision: Decision = byProvider
+    if (stage?.stage === 'mail' && (decision.reason === 'userunknown' || decision.reason === 'hostunknown')) {
+      return { ...decision, reason: 'rejected', rule: `${decision.rule}-at-mail-from` }
+    }
+    return decision
+  }
 
   const first = firstRuleMatch(FIRST_PASS, lower, open)
   if (first !== null) {

@@ -1,4 +1,4 @@
-import { escapeLiteral, GATES, mandatoryWords } from './gates'
+import { GATES, isOpen, type Gate } from './gates'
 import type { Reason } from './types'
 
 export { mandatoryWords } from './gates'
@@ -16,31 +16,25 @@ export interface PhraseRule {
   reason: Reason
   pattern: RegExp
   /**
-   * A cheap pre-check: one word that every alternative must contain, joined into a plain alternation.
-   * When it fails, the full pattern cannot match and is skipped; null when some alternative has no
-   * such word. This keeps classification fast (most rules do not apply to most texts).
+   * A cheap pre-check (see `gates.ts`): words that any match must contain. When the text lacks them the
+   * full pattern cannot match and is skipped; null when some alternative has no such words. This keeps
+   * classification fast (most rules do not apply to most texts).
    */
-  gate: RegExp | null
-  /** The same gate's id in `GATES`, whose single scan answers every gate at once; -1 when there is none. */
-  gateId: number
+  gate: Gate | null
 }
 
 interface Phrases {
   pattern: RegExp
-  gate: RegExp | null
-  words: string[] | null
+  gate: Gate | null
 }
 
 function phrases(...alternatives: string[]): Phrases {
   const pattern = new RegExp(alternatives.map((alt) => alt.replaceAll(' ?', '\\s*').replaceAll(' ', '\\s+')).join('|'))
-  const sets = alternatives.map((alt) => mandatoryWords(alt))
-  const words = sets.every((w): w is string[] => w !== null) ? [...new Set(sets.flat())] : null
-  const gate = words === null ? null : new RegExp(words.map(escapeLiteral).join('|'))
-  return { pattern, gate, words }
+  return { pattern, gate: GATES.gateFor(alternatives) }
 }
 
-function rule(id: string, reason: Reason, { pattern, gate, words }: Phrases): PhraseRule {
-  return { id: `phrase:${id}`, reason, pattern, gate, gateId: words === null ? -1 : GATES.add(words) }
+function rule(id: string, reason: Reason, { pattern, gate }: Phrases): PhraseRule {
+  return { id: `phrase:${id}`, reason, pattern, gate }
 }
 
 export const MAILBOX_FULL = rule(
@@ -127,7 +121,14 @@ export const SUSPEND = rule(
 export const HAS_MOVED = rule(
   'hasmoved',
   'hasmoved',
-  phrases('has been replaced by', 'no longer on (this )?server', 'mailbox has moved', 'has moved,? no forwarding'),
+  phrases(
+    'has been replaced by',
+    'no longer on (this )?server',
+    'mailbox has moved',
+    'has moved,? no forwarding',
+    // 551 is the reply for "user not local": the server knows the address belongs elsewhere.
+    '\\b551[- ]not our (user|customer)',
+  ),
 )
 
 export const SUPPRESSED = rule(
@@ -362,6 +363,9 @@ export const REJECTED = rule(
     "can't determine purported responsible address",
     'not a registered gateway user',
     'customfromdenied',
+    // The sender's own address or domain is on the recipient's block list (not the sending IP).
+    '(your|an) (e-?mail )?address (\\([^)]{1,100}\\) )?(that )?(has been|is) (blacklisted|blocklisted|denylisted|blocked)',
+    'your (sending )?domain (has been|is) (blacklisted|blocklisted|denylisted|blocked)',
   ),
 )
 
@@ -380,11 +384,21 @@ export const GROUP_POSTING = rule(
     'groupe[^.]{0,120}(autoris|envoyer des messages)',
     'グループ[^。]{0,60}(投稿|存在しない)',
     '群組[^。]{0,40}(張貼|移除)',
+    // Arabic, Czech, Greek, Persian, Hebrew, Hindi, Ukrainian: "join this group", "permission to post",
+    // "not open to posting" in the same letter.
+    'الانضمام إلى (هذه )?المجموعة',
+    'غير مفتوحة للنشر',
+    'přidávání příspěvků',
+    'přihlášení ke skupině',
+    'δικαίωμα ανάρτησ',
+    'ارسال (پیام|پست) به این گروه',
+    'אישור לפרסם',
+    'פתוחה לפרסום',
+    'पोस्ट करने की अनुमति',
+    'पोस्ट करने के लिए न खुला',
+    'публікувати дописи',
   ),
 )
-
-// Orange / Wanadoo number their refusals; OFR_506 is their spam verdict.
-export const PROVIDER_CODES = rule('provider-code', 'spamdetected', phrases('\\bofr_?506\\b'))
 
 export const NOT_ACCEPT = rule(
   'notaccept',
@@ -666,7 +680,6 @@ export const FIRST_PASS: readonly PhraseRule[] = [
   AUTH_REQUIRED,
   NO_RELAYING,
   AUTH_FAILURE,
-  PROVIDER_CODES,
   REJECTED,
   BLOCKLISTED,
   LOCAL_MAILER,
@@ -720,7 +733,7 @@ export function firstRuleMatch(
   open: Uint8Array = GATES.scan(lower),
 ): RuleMatch | null {
   for (const rule of rules) {
-    if (rule.gateId >= 0 && open[rule.gateId] !== 1) continue
+    if (!isOpen(rule.gate, open)) continue
     const m = rule.pattern.exec(lower)
     if (m !== null) return { rule, start: m.index, end: m.index + m[0].length }
   }

@@ -5,7 +5,7 @@
  * gmail-smtp-in.l.google.com said: …") and quotes third parties later. Sending services (Amazon SES,
  * SendGrid) are deliberately absent: in a bounce they name the sender's own infrastructure.
  */
-import { gateWords, GATES } from './gates'
+import { GATES, isOpen, topLevelBranches } from './gates'
 
 interface ProviderPattern {
   provider: string
@@ -51,8 +51,7 @@ const PROVIDER_PATTERN = new RegExp(TEXT_PROVIDERS.map((p) => `(?:${p.source})`)
 const AT_POSITION = TEXT_PROVIDERS.map((p) => new RegExp(p.source, 'y'))
 
 // Most texts name no provider at all; the gate skips the alternation for them (see `gates.ts`).
-const PROVIDER_WORDS = gateWords(TEXT_PROVIDERS.map((p) => p.source).join('|'))
-const PROVIDER_GATE = PROVIDER_WORDS === null ? -1 : GATES.add(PROVIDER_WORDS)
+const PROVIDER_GATE = GATES.gateFor(TEXT_PROVIDERS.flatMap((p) => topLevelBranches(p.source)))
 
 export interface FoundProvider {
   provider: string
@@ -62,7 +61,7 @@ export interface FoundProvider {
 
 /** `open` is the result of `GATES.scan(lower)`, when the caller has it already. */
 export function providerFromText(lower: string, open: Uint8Array = GATES.scan(lower)): FoundProvider | null {
-  if (PROVIDER_GATE >= 0 && open[PROVIDER_GATE] !== 1) return null
+  if (!isOpen(PROVIDER_GATE, open)) return null
   const m = PROVIDER_PATTERN.exec(lower)
   if (m === null) return null
   for (let i = 0; i < TEXT_PROVIDERS.length; i++) {

@@ -7,7 +7,7 @@
  * MTAs write the step in their own ways (Postfix `in reply to RCPT TO command`, Exim `after RCPT TO:`,
  * Sendmail `>>> RCPT To:`, qmail `does not like recipient`, Gmail's relay `did not like our final DATA`).
  */
-import { GATES } from './gates'
+import { GATES, isOpen } from './gates'
 
 export type SmtpStage = 'connect' | 'ehlo' | 'mail' | 'rcpt' | 'data'
 
@@ -17,39 +17,66 @@ export interface FoundStage {
   end: number
 }
 
-const STAGE_PATTERN = new RegExp(
+const STAGES: readonly (readonly [SmtpStage, readonly string[]])[] = [
   [
-    '(?<rcpt>in reply to rcpt to|after rcpt to|after rcpt command|>>> ?rcpt to|rcpt to:\\s*<[^>]{0,200}>\\s*<<<|\\[rcpt_to\\]|does not like recipient|did not like our rcpt to|following rcpt command|smtp:rcpt|progress was rcpt to)',
-    '(?<mail>in reply to mail from|after mail from|>>> ?mail from|\\[mail_from\\]|sender was rejected|rejected mail from address|did not like our mail from)',
-    '(?<data>in reply to end of data|in reply to data command|after end of data|after data|>>> ?data|did not like our final data|failed after i sent the message|\\(data\\)|for text command|body of message generated response)',
-    '(?<connect>after initial connection|refused to talk to me|not accepting connections|during the smtp greeting)',
-    '(?<ehlo>my name was rejected|after ehlo|after helo|in reply to (ehlo|helo))',
-  ].join('|'),
+    'rcpt',
+    [
+      'in reply to rcpt to',
+      'after rcpt to',
+      'after rcpt command',
+      '>>> ?rcpt to',
+      'rcpt to:\\s*<[^>]{0,200}>\\s*<<<',
+      '\\[rcpt_to\\]',
+      'does not like recipient',
+      'did not like our rcpt to',
+      'following rcpt command',
+      'smtp:rcpt',
+      'progress was rcpt to',
+    ],
+  ],
+  [
+    'mail',
+    [
+      'in reply to mail from',
+      'after mail from',
+      '>>> ?mail from',
+      '\\[mail_from\\]',
+      'sender was rejected',
+      'rejected mail from address',
+      'did not like our mail from',
+    ],
+  ],
+  [
+    'data',
+    [
+      'in reply to end of data',
+      'in reply to data command',
+      'after end of data',
+      'after data',
+      '>>> ?data',
+      'did not like our final data',
+      'failed after i sent the message',
+      '\\(data\\)',
+      'for text command',
+      'body of message generated response',
+    ],
+  ],
+  [
+    'connect',
+    ['after initial connection', 'refused to talk to me', 'not accepting connections', 'during the smtp greeting'],
+  ],
+  ['ehlo', ['my name was rejected', 'after ehlo', 'after helo', 'in reply to (ehlo|helo)']],
+]
+
+const STAGE_PATTERN = new RegExp(
+  STAGES.map(([stage, alternatives]) => `(?<${stage}>${alternatives.join('|')})`).join('|'),
 )
 
-// Every alternative above contains one of these words; many texts contain none, and then the pattern is
-// skipped (see `gates.ts`).
-export const STAGE_WORDS = [
-  'rcpt',
-  'mail',
-  'data',
-  'recipient',
-  'sender',
-  'connect',
-  'talk',
-  'greeting',
-  'name',
-  'ehlo',
-  'helo',
-  'text',
-  'body',
-  'sent',
-]
-const STAGE_GATE = GATES.add(STAGE_WORDS)
+// Most texts name no SMTP step; the gate then skips the pattern (see `gates.ts`).
+const STAGE_GATE = GATES.gateFor(STAGES.flatMap(([, alternatives]) => alternatives))
 
-/** `open` is the result of `GATES.scan(lower)`, when the caller has it already. */
 export function findStage(lower: string, open: Uint8Array = GATES.scan(lower)): FoundStage | null {
-  if (open[STAGE_GATE] !== 1) return null
+  if (!isOpen(STAGE_GATE, open)) return null
   const m = STAGE_PATTERN.exec(lower)
   if (m === null || m.groups === undefined) return null
   const groups = m.groups

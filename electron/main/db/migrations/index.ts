@@ -1,5 +1,6 @@
 import type { Migration } from './migration'
 import { initialSchema } from './0010-initial-schema'
+import { headerMappings } from './0020-header-mappings'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema]
+export const MIGRATIONS: readonly Migration[] = [initialSchema, headerMappings]

@@ -2,10 +2,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { computeAgreement, loadOracle, ORACLE_DIR } from '../../../../bench/accuracy'
 
-// Floors a point or so under the figures reached when these rules were written (see bench/README.md);
+// Floors just under the figures reached when these rules were written (see bench/README.md);
 // raise them when the classifier improves, never lower them to make a change pass.
-const FLOOR = { reason: 85.5, hardBounce: 91.5, status: 97.8, replyCode: 94.5 }
-const PHRASES_FLOOR = { reason: 90.5, hardBounce: 96.0 }
+const FLOOR = { reason: 89.5, hardBounce: 92.8, status: 98.5, replyCode: 95.0 }
+const PHRASES_FLOOR = { reason: 91.5, hardBounce: 97.0 }
 
 describe('agreement with the Sisimai oracle', () => {
   it('stays at or above the recorded figures on the corpus', () => {
