@@ -62,6 +62,15 @@ export function toImportSummary(row: ImportRow): ImportSummary {
   }
 }
 
+/** A Marketo export row is 100–200 bytes; a rough count is all the index decision needs. */
+const BYTES_PER_EXPORT_ROW = 150
+
+/** Must match the migrations that created them. */
+const SECONDARY_LEAD_INDEXES = [
+  { name: 'leads_by_domain', create: 'CREATE INDEX IF NOT EXISTS leads_by_domain ON leads(domain)' },
+  { name: 'leads_by_email', create: 'CREATE INDEX IF NOT EXISTS leads_by_email ON leads(email)' },
+] as const
+
 /** The write side of an import; statements are prepared once per connection and reused per row. */
 export function createImportStore(db: Db) {
   const findBySha = db.prepare<[string], ImportRow>(
@@ -77,9 +86,6 @@ export function createImportStore(db: Db) {
   const positionFor = db.prepare<[number, string], { seq: number }>(
     'SELECT count(*) + 1 AS seq FROM imports WHERE list_id = ? AND snapshot_date <= ?',
   )
-  const duplicateEmails = db.prepare<[number, number, number], { n: number }>(`
-    SELECT count(*) - count(DISTINCT l.email) AS n FROM spans s JOIN leads l ON l.id = s.lead_id
-    WHERE s.list_id = ? AND s.from_seq <= ? AND s.to_seq >= ?`)
   const findMapping = db.prepare<[string], { mapping_json: string }>(
     'SELECT mapping_json FROM header_mappings WHERE signature = ?',
   )
@@ -111,6 +117,21 @@ export function createImportStore(db: Db) {
     VALUES (@text, @version, @replyCode, @status, @severity, @reason, @hardBounce, @verdict, @provider, @rule)`)
 
   return {
+    /**
+     * Inserting a million random addresses into the email and domain indexes one by one is the
+     * slowest part of a first import; building each index once at the end sorts instead. Worth
+     * it only when the file brings more leads than the database already has. Runs inside the
+     * import's transaction, so a failed import puts the indexes back with everything else.
+     */
+    suspendLeadIndexesIfCheaper(fileBytes: number): boolean {
+      const leads = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n
+      if (fileBytes / BYTES_PER_EXPORT_ROW < leads) return false
+      for (const index of SECONDARY_LEAD_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`)
+      return true
+    },
+    restoreLeadIndexes(): void {
+      for (const index of SECONDARY_LEAD_INDEXES) db.exec(index.create)
+    },
     findImportBySha256(sha256: string): ImportSummary | null {
       const row = findBySha.get(sha256)
       return row ? toImportSummary(row) : null
@@ -127,10 +148,6 @@ export function createImportStore(db: Db) {
     /** Where a snapshot of this date goes in its list: after every snapshot of the same day or earlier. */
     positionFor(listId: number, snapshotDate: string): number {
       return positionFor.get(listId, snapshotDate)?.seq ?? 1
-    },
-    /** Rows in a snapshot whose address another lead of the same snapshot also has. */
-    duplicateEmailsIn(listId: number, seq: number): number {
-      return duplicateEmails.get(listId, seq, seq)?.n ?? 0
     },
     rememberedMapping(signature: string): ColumnMapping | null {
       const row = findMapping.get(signature)

@@ -172,6 +172,8 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
     },
     /** Leads not in this snapshot lose it from the span that covered it. */
     finish(): void {
+      // A list's first snapshot has nothing earlier to close.
+      if (listIsEmpty) return
       // Collected first: a connection cannot write while a SELECT on it is still being stepped.
       const absent: (SpanRow & { lead_id: number })[] = []
       for (const span of crossing.iterate(listId, seq, seq)) {

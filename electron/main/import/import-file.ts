@@ -1,17 +1,17 @@
 import { basename } from 'node:path'
-import { CLASSIFIER_VERSION, classify, type Classification } from '../../shared/classify'
+import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
 import type { FileRef, ImportProgress, ImportSummary } from '../../shared/ipc'
 import type { Db } from '../db/open'
 import { createImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
-import { SnapshotCounts } from './snapshot-counts'
+import { SnapshotCounts, type CountedCause } from './snapshot-counts'
 import { BadFileError, probeFile } from './file-probe'
 import { FIELD_LABELS, type ColumnMapping, type LeadField } from './headers'
 import { parseDateTime } from './dates'
 import { decideDateOrder, readLayout, resolveColumns, type MappingSource } from './file-layout'
 import { CsvSyntaxError, readRecordBatches } from './read-records'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
-import { cleanText, detach, domainOf, normalizeEmail, parseFlag } from './values'
+import { AddressSet, cleanText, detach, domainOf, normalizeEmail, parseFlag } from './values'
 
 export class DuplicateFileError extends Error {
   override name = 'DuplicateFileError'
@@ -59,7 +59,7 @@ export interface ImportFileOptions {
 }
 
 const MAX_REPORTED_SKIPS = 1000
-const IMPORT_CACHE_KIB = 32 * 1024
+const IMPORT_CACHE_KIB = 64 * 1024
 
 /** Snapshots whose file name is only a date still need a list to belong to. */
 const UNNAMED_LIST = 'Marketo export'
@@ -114,22 +114,30 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
   let suspended = 0
   let skipped = 0
   let bytesRead = 0
-  const causes = new Map<string, { id: number; classification: Classification }>()
+  const causes = new Map<string, { id: number; counted: CountedCause }>()
   const counts = new SnapshotCounts()
+  const addresses = new AddressSet()
 
   const skip = (line: number, why: string): void => {
     skipped += 1
-    if (report.skippedRows.length < MAX_REPORTED_SKIPS) report.skippedRows.push({ line, why })
+    if (report.skippedRows.length < MAX_REPORTED_SKIPS) report.skippedRows.push({ line, why: detach(why) })
   }
 
   // Exports repeat a handful of cause texts thousands of times: classify and store each once.
-  const cause = (text: string): { id: number; classification: Classification } | null => {
+  // Only the copied text and the few fields the tallies need stay in memory: the classification
+  // itself holds slices of the text, which would pin the chunk it was read from.
+  const cause = (text: string): { id: number; counted: CountedCause } | null => {
     if (text === '') return null
     const known = causes.get(text)
     if (known) return known
-    const classification = classify(text)
-    const entry = { id: store.upsertCause(text, classification, CLASSIFIER_VERSION), classification }
-    causes.set(detach(text), entry)
+    const own = detach(text)
+    const classification = classify(own)
+    const { verdict, reason, status, replyCode, provider } = classification
+    const entry = {
+      id: store.upsertCause(own, classification, CLASSIFIER_VERSION),
+      counted: { verdict, reason, status, replyCode, provider },
+    }
+    causes.set(own, entry)
     return entry
   }
 
@@ -137,6 +145,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
   db.exec('BEGIN IMMEDIATE')
   try {
+    const rebuildIndexes = store.suspendLeadIndexesIfCheaper(probe.size)
     const listId = store.listId(listNameFromFileName(fileName) ?? UNNAMED_LIST)
     const seq = store.positionFor(listId, snapshot.date)
     openGap(db, listId, seq)
@@ -163,7 +172,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
         parsed = parseDateTime(raw, dateOrder)
       }
       if (parsed === null && report.unreadableDates.length < MAX_REPORTED_SKIPS) {
-        report.unreadableDates.push({ line, why: `'${raw.slice(0, 40)}' is not a date` })
+        report.unreadableDates.push({ line, why: detach(`'${raw.slice(0, 40)}' is not a date`) })
       }
       return parsed
     }
@@ -204,6 +213,8 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
         columns.emailInvalid === undefined ? invalidCause !== null : parseFlag(value('emailInvalid')) === true
       const isSuspended = parseFlag(value('emailSuspended')) === true
 
+      // Marketo allows one address on several leads: kept, and counted for the report.
+      if (!addresses.add(email)) report.duplicateEmails += 1
       const marketoId = value('marketoId')
       const identity = marketoId === '' ? `email:${email}` : `id:${marketoId}`
       const domain = domainOf(email)
@@ -222,7 +233,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       rows += 1
       if (isInvalid) invalid += 1
       if (isSuspended) suspended += 1
-      counts.addRow(domain, isInvalid, invalidCause?.classification ?? null)
+      counts.addRow(domain, isInvalid, invalidCause?.counted ?? null)
     }
 
     const batches = readRecordBatches(ref.path, {
@@ -242,10 +253,9 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       options.onProgress?.({ bytesRead, totalBytes: probe.size, rows })
     }
     snapshotWriter.finish()
+    if (rebuildIndexes) store.restoreLeadIndexes()
     if (resolved.source === 'chosen')
       store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
-    // Marketo allows one address on several leads; said once here instead of tracked per row.
-    report.duplicateEmails = store.duplicateEmailsIn(listId, seq)
     store.saveCounts(importId, counts.byDimension)
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
     db.exec('COMMIT')

@@ -6,7 +6,7 @@ import {
   dateFromFileName,
   listNameFromFileName,
 } from '../../../../electron/main/import/snapshot-date'
-import { normalizeEmail, parseFlag } from '../../../../electron/main/import/values'
+import { AddressSet, normalizeEmail, parseFlag } from '../../../../electron/main/import/values'
 
 describe('mapHeader', () => {
   it('finds Marketo UI labels and API names in any order and lists the rest', () => {
@@ -86,5 +86,14 @@ describe('snapshot dates from file names', () => {
       date: '2026-11-27',
       source: 'import-day',
     })
+  })
+})
+
+describe('AddressSet', () => {
+  it('tells a new address from a repeated one across growth', () => {
+    const set = new AddressSet()
+    for (let i = 0; i < 50_000; i += 1) expect(set.add(`lead${i}@x.example`)).toBe(true)
+    for (let i = 0; i < 50_000; i += 7) expect(set.add(`lead${i}@x.example`)).toBe(false)
+    expect(set.add('someone.else@x.example')).toBe(true)
   })
 })
