@@ -35,7 +35,8 @@ interface OurRun {
 }
 
 function exportFile(rows: number, snapshot = 0): string {
-  const path = join(DATA, `export-${rows}-s${snapshot}-2026-11-${String(13 + snapshot * 7).padStart(2, '0')}.csv`)
+  // Same list name for every snapshot of a size, as a user's weekly exports of one smart list.
+  const path = join(DATA, `deliverability-${rows}-2026-11-${String(13 + snapshot * 7).padStart(2, '0')}.csv`)
   if (!existsSync(path)) {
     process.stdout.write(`generating ${path} …\n`)
     writeExport(path, { rows, snapshot, churn: 0.01 })

@@ -167,14 +167,24 @@ export function createImportStore(db: Db) {
     finishImport(id: number, totals: ImportTotals): void {
       finishStmt.run({ id, ...totals, report: JSON.stringify(totals.report) })
     },
-    /** The lead's id; a known Marketo Id whose address changed takes the new address. */
-    upsertLead(lead: NewLead): number {
-      const inserted = insertLead.run(lead.identity, lead.marketoId, lead.email, lead.domain)
-      if (inserted.changes === 1) return Number(inserted.lastInsertRowid)
-      const row = findLead.get(lead.identity)
+    /**
+     * The lead's id; a known Marketo Id whose address changed takes the new address. Looks up
+     * first when most leads are expected to exist already (a later weekly export), inserts
+     * first when most are new (the first one).
+     */
+    upsertLead(lead: NewLead, probablyKnown: boolean): number {
+      const known = probablyKnown ? findLead.get(lead.identity) : undefined
+      if (!known) {
+        const inserted = insertLead.run(lead.identity, lead.marketoId, lead.email, lead.domain)
+        if (inserted.changes === 1) return Number(inserted.lastInsertRowid)
+      }
+      const row = known ?? findLead.get(lead.identity)
       if (!row) throw new Error(`lead ${lead.identity} was not stored`)
       if (row.email !== lead.email) updateLeadEmail.run(lead.email, lead.domain, row.id)
       return row.id
+    },
+    hasLeads(): boolean {
+      return db.prepare('SELECT 1 FROM leads LIMIT 1').get() !== undefined
     },
     /** Stores a distinct cause text with its classification; the same text always gets the same id. */
     upsertCause(text: string, result: Classification, version: string): number {

@@ -9,7 +9,18 @@ export interface LeadState {
   suspendedAt: string | null
 }
 
+/**
+ * `to_seq` of a span that runs to the newest snapshot of its list (a row of `open_spans`). A
+ * weekly import then writes nothing for a lead whose state did not change. Readers need no
+ * special case: `from_seq <= k AND to_seq >= k` still holds in the `spans` view.
+ */
+export const OPEN_END = 2_147_483_647
+
+const STATE_COLUMNS = 'email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at'
+
 interface SpanRow {
+  /** Row id in `closed_spans`; null for the lead's open span. */
+  id: number | null
   from_seq: number
   to_seq: number
   email_invalid: number
@@ -29,29 +40,35 @@ function sameState(span: SpanRow, state: LeadState): boolean {
   )
 }
 
-/**
- * `to_seq` of a span that runs to the newest snapshot of its list. A weekly import then writes
- * nothing for a lead whose state did not change: its span is already open. Readers need no
- * special case (`from_seq <= k AND to_seq >= k` still holds).
- */
-export const OPEN_END = 2_147_483_647
+function stateOf(span: SpanRow): LeadState {
+  return {
+    emailInvalid: span.email_invalid === 1,
+    invalidCauseId: span.invalid_cause_id,
+    emailSuspended: span.email_suspended === 1,
+    suspendedCauseId: span.suspended_cause_id,
+    suspendedAt: span.suspended_at,
+  }
+}
+
+function isNewest(db: Db, listId: number, seq: number): boolean {
+  return (
+    (db.prepare('SELECT count(*) AS n FROM imports WHERE list_id = ? AND seq > ?').get(listId, seq) as { n: number })
+      .n === 0
+  )
+}
 
 /**
  * Makes room for a snapshot at position `seq` of a list: everything at or after it moves one
  * up. Spans that ran across the gap now cover `seq`; `SnapshotWriter.finish` cuts them where the
- * new snapshot disagrees. Values pass through negatives because the primary key includes
- * from_seq and SQLite checks uniqueness row by row.
+ * new snapshot disagrees.
  */
 export function openGap(db: Db, listId: number, seq: number): void {
   db.prepare('UPDATE imports SET seq = seq + 1 WHERE list_id = ? AND seq >= ?').run(listId, seq)
+  db.prepare('UPDATE open_spans SET from_seq = from_seq + 1 WHERE list_id = ? AND from_seq >= ?').run(listId, seq)
+  // One statement per table, so the from <= to check sees each row only in its final state.
   db.prepare(
-    `UPDATE spans SET from_seq = -(from_seq + 1), to_seq = iif(to_seq = ${OPEN_END}, to_seq, to_seq + 1)
-     WHERE list_id = ? AND from_seq >= ?`,
-  ).run(listId, seq)
-  db.prepare('UPDATE spans SET from_seq = -from_seq WHERE list_id = ? AND from_seq < 0').run(listId)
-  db.prepare(
-    `UPDATE spans SET to_seq = to_seq + 1 WHERE list_id = ? AND from_seq < ? AND to_seq >= ? AND to_seq <> ${OPEN_END}`,
-  ).run(listId, seq, seq)
+    'UPDATE closed_spans SET from_seq = iif(from_seq >= ?, from_seq + 1, from_seq), to_seq = to_seq + 1 WHERE list_id = ? AND to_seq >= ?',
+  ).run(seq, listId, seq)
 }
 
 /**
@@ -60,21 +77,13 @@ export function openGap(db: Db, listId: number, seq: number): void {
  * after moves down.
  */
 export function closeGap(db: Db, listId: number, seq: number): void {
-  const wasLast =
-    (db.prepare('SELECT count(*) AS n FROM imports WHERE list_id = ? AND seq > ?').get(listId, seq) as { n: number })
-      .n === 0
-  db.prepare('DELETE FROM spans WHERE list_id = ? AND from_seq = ? AND to_seq = ?').run(listId, seq, seq)
-  if (wasLast)
-    db.prepare(`DELETE FROM spans WHERE list_id = ? AND from_seq = ? AND to_seq = ${OPEN_END}`).run(listId, seq)
-  // Spans through `seq` first, while nothing after it has moved down yet.
+  if (isNewest(db, listId, seq))
+    db.prepare('DELETE FROM open_spans WHERE list_id = ? AND from_seq = ?').run(listId, seq)
+  db.prepare('DELETE FROM closed_spans WHERE list_id = ? AND from_seq = ? AND to_seq = ?').run(listId, seq, seq)
   db.prepare(
-    `UPDATE spans SET to_seq = to_seq - 1 WHERE list_id = ? AND from_seq <= ? AND to_seq >= ? AND to_seq <> ${OPEN_END}`,
-  ).run(listId, seq, seq)
-  db.prepare(
-    `UPDATE spans SET from_seq = -(from_seq - 1), to_seq = iif(to_seq = ${OPEN_END}, to_seq, to_seq - 1)
-     WHERE list_id = ? AND from_seq > ?`,
-  ).run(listId, seq)
-  db.prepare('UPDATE spans SET from_seq = -from_seq WHERE list_id = ? AND from_seq < 0').run(listId)
+    'UPDATE closed_spans SET from_seq = iif(from_seq > ?, from_seq - 1, from_seq), to_seq = to_seq - 1 WHERE list_id = ? AND to_seq >= ?',
+  ).run(seq, listId, seq)
+  db.prepare('UPDATE open_spans SET from_seq = from_seq - 1 WHERE list_id = ? AND from_seq > ?').run(listId, seq)
   db.prepare('UPDATE imports SET seq = seq - 1 WHERE list_id = ? AND seq > ?').run(listId, seq)
 }
 
@@ -83,51 +92,72 @@ export function closeGap(db: Db, listId: number, seq: number): void {
  * at the end of its list. One read per lead; a write only where the lead's state changed.
  */
 export function createSnapshotWriter(db: Db, listId: number, seq: number) {
-  const isLast =
-    (db.prepare('SELECT count(*) AS n FROM imports WHERE list_id = ? AND seq > ?').get(listId, seq) as { n: number })
-      .n === 0
+  const isLast = isNewest(db, listId, seq)
   // A span that starts here runs on to later snapshots only if there are none yet.
   const newEnd = isLast ? OPEN_END : seq
-  const nearby = db.prepare<[number, number, number, number], SpanRow>(
-    `SELECT from_seq, to_seq, email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at
-     FROM spans WHERE list_id = ? AND lead_id = ? AND from_seq <= ? AND to_seq >= ?`,
+  const listIsEmpty =
+    db.prepare('SELECT 1 FROM open_spans WHERE list_id = ? LIMIT 1').get(listId) === undefined &&
+    db.prepare('SELECT 1 FROM closed_spans WHERE list_id = ? LIMIT 1').get(listId) === undefined
+
+  const openOf = db.prepare<[number, number], SpanRow>(
+    `SELECT NULL AS id, from_seq, ${OPEN_END} AS to_seq, ${STATE_COLUMNS} FROM open_spans WHERE list_id = ? AND lead_id = ?`,
   )
-  const insert = db.prepare<
+  const closedNear = db.prepare<[number, number, number, number], SpanRow>(
+    `SELECT id, from_seq, to_seq, ${STATE_COLUMNS} FROM closed_spans
+     WHERE list_id = ? AND lead_id = ? AND from_seq <= ? AND to_seq >= ?`,
+  )
+  const insertOpen = db.prepare<[number, number, number, number, number | null, number, number | null, string | null]>(
+    `INSERT INTO open_spans (list_id, lead_id, from_seq, ${STATE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const insertClosed = db.prepare<
     [number, number, number, number, number, number | null, number, number | null, string | null]
   >(
-    `INSERT INTO spans (list_id, lead_id, from_seq, to_seq, email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO closed_spans (list_id, lead_id, from_seq, to_seq, ${STATE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const setTo = db.prepare('UPDATE spans SET to_seq = ? WHERE list_id = ? AND lead_id = ? AND from_seq = ?')
-  const setFrom = db.prepare('UPDATE spans SET from_seq = ? WHERE list_id = ? AND lead_id = ? AND from_seq = ?')
-  const crossing = db.prepare<[number, number, number], SpanRow & { lead_id: number }>(
-    `SELECT lead_id, from_seq, to_seq, email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at
-     FROM spans WHERE list_id = ? AND to_seq >= ? AND from_seq <= ?`,
+  const deleteOpen = db.prepare('DELETE FROM open_spans WHERE list_id = ? AND lead_id = ?')
+  const deleteClosed = db.prepare('DELETE FROM closed_spans WHERE id = ?')
+  const setOpenFrom = db.prepare('UPDATE open_spans SET from_seq = ? WHERE list_id = ? AND lead_id = ?')
+  const setClosed = db.prepare('UPDATE closed_spans SET from_seq = ?, to_seq = ? WHERE id = ?')
+  const covering = db.prepare<[number, number, number, number, number], SpanRow & { lead_id: number }>(
+    `SELECT NULL AS id, lead_id, from_seq, ${OPEN_END} AS to_seq, ${STATE_COLUMNS} FROM open_spans
+     WHERE list_id = ? AND from_seq <= ?
+     UNION ALL
+     SELECT id, lead_id, from_seq, to_seq, ${STATE_COLUMNS} FROM closed_spans
+     WHERE list_id = ? AND from_seq <= ? AND to_seq >= ?`,
   )
   const seen = new LeadSet()
-  // The first snapshot of a list has nothing to extend: skip the per-lead lookup.
-  const listIsEmpty = db.prepare('SELECT 1 FROM spans WHERE list_id = ? LIMIT 1').get(listId) === undefined
 
   const insertSpan = (leadId: number, fromSeq: number, toSeq: number, state: LeadState): void => {
-    insert.run(
-      listId,
-      leadId,
-      fromSeq,
-      toSeq,
+    const values = [
       state.emailInvalid ? 1 : 0,
       state.invalidCauseId,
       state.emailSuspended ? 1 : 0,
       state.suspendedCauseId,
       state.suspendedAt,
-    )
+    ] as const
+    if (toSeq === OPEN_END) insertOpen.run(listId, leadId, fromSeq, ...values)
+    else insertClosed.run(listId, leadId, fromSeq, toSeq, ...values)
   }
-  const stateOf = (span: SpanRow): LeadState => ({
-    emailInvalid: span.email_invalid === 1,
-    invalidCauseId: span.invalid_cause_id,
-    emailSuspended: span.email_suspended === 1,
-    suspendedCauseId: span.suspended_cause_id,
-    suspendedAt: span.suspended_at,
-  })
+  const removeSpan = (leadId: number, span: SpanRow): void => {
+    if (span.id === null) deleteOpen.run(listId, leadId)
+    else deleteClosed.run(span.id)
+  }
+  /** Moves a span's ends; a span crossing between open and closed changes table. */
+  const reshape = (leadId: number, span: SpanRow, fromSeq: number, toSeq: number): void => {
+    const wasOpen = span.id === null
+    if (wasOpen && toSeq === OPEN_END) setOpenFrom.run(fromSeq, listId, leadId)
+    else if (!wasOpen && toSeq !== OPEN_END) setClosed.run(fromSeq, toSeq, span.id)
+    else {
+      removeSpan(leadId, span)
+      insertSpan(leadId, fromSeq, toSeq, stateOf(span))
+    }
+  }
+  const spansNear = (leadId: number): SpanRow[] => {
+    const near = closedNear.all(listId, leadId, seq + 1, seq - 1)
+    const open = openOf.get(listId, leadId)
+    if (open && open.from_seq <= seq + 1) near.push(open)
+    return near
+  }
 
   return {
     /** Returns false when this lead is already in the snapshot (a repeated row in the file). */
@@ -138,15 +168,23 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
         insertSpan(leadId, seq, newEnd, state)
         return true
       }
-      const spans = nearby.all(listId, leadId, seq + 1, seq - 1)
-      const covering = spans.find((span) => span.from_seq <= seq && span.to_seq >= seq)
-      if (covering) {
-        if (sameState(covering, state)) return true
+      // The weekly case: the lead's open span already covers the newest snapshot.
+      const open = isLast ? openOf.get(listId, leadId) : undefined
+      if (open && open.from_seq < seq) {
+        if (sameState(open, state)) return true
+        reshape(leadId, open, open.from_seq, seq - 1)
+        insertSpan(leadId, seq, OPEN_END, state)
+        return true
+      }
+      const spans = spansNear(leadId)
+      const cover = spans.find((span) => span.from_seq <= seq && span.to_seq >= seq)
+      if (cover) {
+        if (sameState(cover, state)) return true
         // A span that ran across the new snapshot, with another state here: cut it in three
         // (in two when this snapshot is the newest: the open span just closes before it).
-        setTo.run(seq - 1, listId, leadId, covering.from_seq)
+        reshape(leadId, cover, cover.from_seq, seq - 1)
         insertSpan(leadId, seq, newEnd, state)
-        if (!isLast) insertSpan(leadId, seq + 1, covering.to_seq, stateOf(covering))
+        if (!isLast) insertSpan(leadId, seq + 1, cover.to_seq, stateOf(cover))
         return true
       }
       const before = spans.find((span) => span.to_seq === seq - 1)
@@ -154,17 +192,13 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
       if (before && sameState(before, state)) {
         if (after && sameState(after, state)) {
           // The new snapshot joins two spans with the same state into one.
-          db.prepare('DELETE FROM spans WHERE list_id = ? AND lead_id = ? AND from_seq = ?').run(
-            listId,
-            leadId,
-            seq + 1,
-          )
-          setTo.run(after.to_seq, listId, leadId, before.from_seq)
+          removeSpan(leadId, after)
+          reshape(leadId, before, before.from_seq, after.to_seq)
         } else {
-          setTo.run(newEnd, listId, leadId, before.from_seq)
+          reshape(leadId, before, before.from_seq, newEnd)
         }
       } else if (after && sameState(after, state)) {
-        setFrom.run(seq, listId, leadId, after.from_seq)
+        reshape(leadId, after, seq, after.to_seq)
       } else {
         insertSpan(leadId, seq, newEnd, state)
       }
@@ -176,7 +210,7 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
       if (listIsEmpty) return
       // Collected first: a connection cannot write while a SELECT on it is still being stepped.
       const absent: (SpanRow & { lead_id: number })[] = []
-      for (const span of crossing.iterate(listId, seq, seq)) {
+      for (const span of covering.iterate(listId, seq, listId, seq, seq)) {
         if (!seen.has(span.lead_id)) absent.push(span)
       }
       for (const span of absent) {
@@ -185,7 +219,7 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
             `span of lead ${span.lead_id} starts or ends at the new snapshot ${seq} but the lead is not in it`,
           )
         }
-        setTo.run(seq - 1, listId, span.lead_id, span.from_seq)
+        reshape(span.lead_id, span, span.from_seq, seq - 1)
         if (!isLast) insertSpan(span.lead_id, seq + 1, span.to_seq, stateOf(span))
       }
     },

@@ -145,6 +145,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
   db.exec('BEGIN IMMEDIATE')
   try {
+    const leadsExisted = store.hasLeads()
     const rebuildIndexes = store.suspendLeadIndexesIfCheaper(probe.size)
     const listId = store.listId(listNameFromFileName(fileName) ?? UNNAMED_LIST)
     const seq = store.positionFor(listId, snapshot.date)
@@ -218,7 +219,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
       const marketoId = value('marketoId')
       const identity = marketoId === '' ? `email:${email}` : `id:${marketoId}`
       const domain = domainOf(email)
-      const leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain })
+      const leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain }, leadsExisted)
       const added = snapshotWriter.add(leadId, {
         emailInvalid: isInvalid,
         invalidCauseId: invalidCause?.id ?? null,

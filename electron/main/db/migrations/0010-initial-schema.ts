@@ -4,10 +4,10 @@ import type { Migration } from './migration'
  * A weekly export of the whole database repeats almost every row, so rows are not stored per
  * import. A *list* is a series of snapshots (imports of the same smart list); each import has a
  * position `seq` in its list, by snapshot date. A *span* says: this lead was in snapshots
- * from_seq..to_seq of this list, in this state; a span still running to the newest snapshot has
- * to_seq = 2^31-1, so an unchanged lead in a new weekly snapshot costs no write at all and a
- * snapshot with 1 % churn adds about 1 % of new rows. There is deliberately no index on to_seq:
- * it would be rewritten whenever spans close, and fragment.
+ * from_seq..to_seq of this list, in this state. Spans still running to the newest snapshot live
+ * in `open_spans` (one per lead, read through the `spans` view with to_seq = 2^31-1), ended ones
+ * in `closed_spans`. An unchanged lead in a new weekly snapshot costs no write at all, and a
+ * snapshot with 1 % churn appends about 1 % of rows.
  *
  * Distinct cause texts are stored and classified once. Per-import counts are kept in
  * `import_counts`, so overview and trends never scan spans.
@@ -65,7 +65,24 @@ export const initialSchema: Migration = {
         rule TEXT NOT NULL
       ) STRICT;
 
-      CREATE TABLE spans (
+      -- The span of each lead that runs to the newest snapshot of its list: one row per lead,
+      -- updated in place, so a weekly snapshot with few changes writes few rows.
+      CREATE TABLE open_spans (
+        list_id INTEGER NOT NULL REFERENCES lists(id),
+        lead_id INTEGER NOT NULL REFERENCES leads(id),
+        from_seq INTEGER NOT NULL,
+        email_invalid INTEGER NOT NULL,
+        invalid_cause_id INTEGER REFERENCES causes(id),
+        email_suspended INTEGER NOT NULL,
+        suspended_cause_id INTEGER REFERENCES causes(id),
+        suspended_at TEXT,
+        PRIMARY KEY (list_id, lead_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Spans that ended: appended in the order they close, so history grows at the end of the
+      -- file instead of splitting pages all over it.
+      CREATE TABLE closed_spans (
+        id INTEGER PRIMARY KEY,
         list_id INTEGER NOT NULL REFERENCES lists(id),
         lead_id INTEGER NOT NULL REFERENCES leads(id),
         from_seq INTEGER NOT NULL,
@@ -75,9 +92,19 @@ export const initialSchema: Migration = {
         email_suspended INTEGER NOT NULL,
         suspended_cause_id INTEGER REFERENCES causes(id),
         suspended_at TEXT,
-        PRIMARY KEY (list_id, lead_id, from_seq),
         CHECK (from_seq <= to_seq)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
+      CREATE INDEX closed_spans_by_lead ON closed_spans(list_id, lead_id, from_seq);
+
+      -- What readers use: snapshot k of a list is every span with from_seq <= k <= to_seq.
+      CREATE VIEW spans AS
+        SELECT list_id, lead_id, from_seq, 2147483647 AS to_seq, email_invalid, invalid_cause_id,
+               email_suspended, suspended_cause_id, suspended_at
+        FROM open_spans
+        UNION ALL
+        SELECT list_id, lead_id, from_seq, to_seq, email_invalid, invalid_cause_id,
+               email_suspended, suspended_cause_id, suspended_at
+        FROM closed_spans;
 
       CREATE TABLE import_counts (
         import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,

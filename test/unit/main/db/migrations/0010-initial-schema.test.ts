@@ -26,7 +26,15 @@ describe('migration 0010: initial schema', () => {
         "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
       )
       .all()
-    expect(tables.map((t) => t.name).sort()).toEqual(['causes', 'import_counts', 'imports', 'leads', 'lists', 'spans'])
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'causes',
+      'closed_spans',
+      'import_counts',
+      'imports',
+      'leads',
+      'lists',
+      'open_spans',
+    ])
     expect(tables.every((t) => t.strict === 1)).toBe(true)
     expect(() =>
       db
@@ -42,7 +50,7 @@ describe('migration 0010: initial schema', () => {
     expect(() =>
       db
         .prepare(
-          'INSERT INTO spans (list_id, lead_id, from_seq, to_seq, email_invalid, email_suspended) VALUES (9, 9, 1, 1, 0, 0)',
+          'INSERT INTO open_spans (list_id, lead_id, from_seq, email_invalid, email_suspended) VALUES (9, 9, 1, 0, 0)',
         )
         .run(),
     ).toThrow(/FOREIGN KEY/)
@@ -60,7 +68,7 @@ describe('migration 0010: initial schema', () => {
     expect(() =>
       db
         .prepare(
-          'INSERT INTO spans (list_id, lead_id, from_seq, to_seq, email_invalid, email_suspended) VALUES (1, 1, 3, 2, 0, 0)',
+          'INSERT INTO closed_spans (list_id, lead_id, from_seq, to_seq, email_invalid, email_suspended) VALUES (1, 1, 3, 2, 0, 0)',
         )
         .run(),
     ).toThrow(/CHECK/)
