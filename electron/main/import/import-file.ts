@@ -72,6 +72,19 @@ const UNNAMED_LIST = 'Marketo export'
  */
 export async function importFile(db: Db, ref: FileRef, options: ImportFileOptions = {}): Promise<ImportSummary> {
   const fileName = ref.name || basename(ref.path)
+  try {
+    return await importInTransaction(db, ref, fileName, options)
+  } catch (error) {
+    throw describeParseError(fileName, error)
+  }
+}
+
+async function importInTransaction(
+  db: Db,
+  ref: FileRef,
+  fileName: string,
+  options: ImportFileOptions,
+): Promise<ImportSummary> {
   const probe = await probeFile(ref.path)
   const store = createImportStore(db)
   const earlier = store.findImportBySha256(probe.sha256)
@@ -266,7 +279,7 @@ export async function importFile(db: Db, ref: FileRef, options: ImportFileOption
     return summary
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK')
-    throw describeParseError(fileName, error)
+    throw error
   }
 }
 

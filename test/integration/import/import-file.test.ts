@@ -82,6 +82,23 @@ describe('importFile', () => {
     expect(summary).toMatchObject({ rows: 3, invalid: 2, suspended: 0, skipped: 0 })
   })
 
+  it('reads Bulk Extract API names, with the literal null for empty values', async () => {
+    const db = openTempDb()
+    const file = writeFile(
+      'bulk-extract.csv',
+      'id,email,emailInvalid,emailInvalidCause,emailSuspended,emailSuspendedCause,emailSuspendedAt\n' +
+        '11,a@x.example,true,550 5.1.1 User unknown,false,null,null\n' +
+        '12,b@x.example,false,null,true,421 4.7.0 Try again later,2026-11-19T08:15:00Z\n',
+    )
+    const summary = await importFile(db, file, { now: NOW })
+    expect(summary).toMatchObject({ rows: 2, invalid: 1, suspended: 1, skipped: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM causes').get()).toEqual({ n: 2 })
+    expect(db.prepare('SELECT suspended_at AS at FROM spans WHERE suspended_at IS NOT NULL').get()).toEqual({
+      at: '2026-11-19 08:15:00',
+    })
+    expect(db.prepare("SELECT count(*) AS n FROM leads WHERE identity IN ('id:11', 'id:12')").get()).toEqual({ n: 2 })
+  })
+
   it('reads semicolon-separated files', async () => {
     const db = openTempDb()
     const summary = await importFile(db, fixture('semicolon.csv'), { now: NOW })
