@@ -53,7 +53,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
           outcomes.push({
             ok: false,
             fileName: file.name,
-            error: { code: 'bad-file', message: `${file.name}: not imported; the import was cancelled.` },
+            error: { code: 'cancelled', message: `${file.name}: not imported; the import was cancelled.` },
           })
           continue
         }

@@ -21,6 +21,8 @@ export interface FileLayout {
   headRows: string[][]
   /** From the header labels, or null when the labels do not name an Email Address column. */
   detected: ColumnMapping | null
+  /** Whatever the labels did name, even without an address column: a head start for the mapping step. */
+  recognised: ColumnMapping
   unknownColumns: string[]
   repeatedColumns: string[]
 }
@@ -51,6 +53,7 @@ export async function readLayout(path: string, encoding: TextEncoding, fileName 
     sampleRows: records.slice(1, SAMPLE_ROWS + 1),
     headRows: records.slice(1),
     detected: map.columns.email === undefined ? null : map.columns,
+    recognised: map.columns,
     unknownColumns: map.unknownColumns,
     repeatedColumns: map.repeatedColumns,
   }

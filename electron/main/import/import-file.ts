@@ -272,6 +272,8 @@ async function importInTransaction(
       store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
     store.saveCounts(importId, counts.byDimension)
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
+    // A cancel during the last step (closing spans, tallies) must still leave nothing behind.
+    if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
     db.exec('COMMIT')
     options.onProgress?.({ bytesRead: probe.size, totalBytes: probe.size, rows })
     const summary = store.getImport(importId)

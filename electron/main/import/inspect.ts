@@ -17,7 +17,7 @@ export async function inspectFile(
     delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
     header: layout.header,
     rows: layout.sampleRows,
-    mapping: layout.detected ?? remembered ?? {},
+    mapping: layout.detected ?? remembered ?? layout.recognised,
     source: layout.detected ? 'header' : remembered ? 'remembered' : 'none',
     required: ['email'],
   }

@@ -3,7 +3,8 @@
  * results of the last run, and a revision counter that views re-query on. One instance lives
  * in App.svelte and is handed to the views that need it.
  */
-import type { FileRef, ImportOutcome, ImportProgress } from '../../../electron/shared/ipc'
+import type { FileRef, ImportOutcome, ImportPreview, ImportProgress } from '../../../electron/shared/ipc'
+import { FIELD_LABELS, type ColumnMapping } from '../../../electron/shared/lead-fields'
 import { errorMessage, fileRef, formatNumber, invoke, subscribe } from './api'
 
 /** Speed of the file being imported, once there is enough of it to measure. */
@@ -15,6 +16,8 @@ export interface ImportEstimate {
 /** Below this much time into a file, a speed estimate mostly measures start-up. */
 const MIN_MEASURE_MS = 1000
 
+const NO_FILE = { index: -1, startMs: 0, startBytes: 0, startRows: 0 }
+
 export type MessageKind = 'success' | 'warning' | 'error'
 
 export interface ImportMessage {
@@ -22,6 +25,15 @@ export interface ImportMessage {
   kind: MessageKind
   text: string
   detail: string | null
+}
+
+/** A file whose header names no Email Address column: the user is asked which columns to read. */
+export interface MappingRequest {
+  file: FileRef
+  preview: ImportPreview
+  /** 1-based place among the files of this run that need their columns chosen. */
+  position: number
+  count: number
 }
 
 /** Some shells send the Import… menu command and deliver Ctrl/Cmd+O as a keydown too. */
@@ -39,14 +51,17 @@ export class ImportFlow {
   revision = $state(0)
   /** Set when imports cannot run at all (the database did not open); says why. */
   blockedReason = $state<string | null>(null)
+  /** The file waiting for the user to choose its columns; the mapping dialog shows it. */
+  mapping = $state.raw<MappingRequest | null>(null)
 
   canImport = $derived(!this.busy && this.blockedReason === null)
 
   #input: HTMLInputElement | null = null
   #nextMessageId = 1
   #lastPickerOpen = 0
-  /** `elapsedMs` (which counts from the start of the batch) when the current file began. */
-  #file = { index: -1, startMs: 0, lastMs: 0 }
+  #answerMapping: ((mapping: ColumnMapping | null) => void) | null = null
+  /** The current file's first report: `elapsedMs` (counted from the batch's start), bytes and rows. */
+  #file = { ...NO_FILE }
 
   /** Subscribes to the Node side's pushes; returns the unsubscribe for an `$effect`. */
   connect(): () => void {
@@ -82,38 +97,42 @@ export class ImportFlow {
   async importFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0 || !this.canImport) return
     await this.#run(async () => {
-      const messages: ImportMessage[] = []
       const refs: FileRef[] = []
       for (const file of files) {
         try {
           refs.push(await fileRef(file))
         } catch (error) {
-          messages.push(this.#message('error', withFileName(file.name, errorMessage(error))))
+          this.#say(this.#message('error', withFileName(file.name, errorMessage(error))))
         }
       }
       if (this.cancelling) {
         // Stopped while the files were still being handed over; nothing reached the database.
-        messages.push(this.#message('warning', 'Import cancelled; nothing was saved.'))
+        this.#say(this.#message('warning', 'Import cancelled; nothing was saved.'))
       } else if (refs.length > 0) {
-        const outcomes = await invoke('imports:run', { files: refs })
-        messages.push(...outcomes.map((outcome) => this.#fromOutcome(outcome)))
+        await this.#importBatch(refs)
       }
-      return messages
     })
   }
 
   /** Files the desktop app's native Import… dialog already turned into references. */
   async importRefs(refs: readonly FileRef[]): Promise<void> {
     if (refs.length === 0 || !this.canImport) return
-    await this.#run(async () => {
-      const outcomes = await invoke('imports:run', { files: [...refs] })
-      return outcomes.map((outcome) => this.#fromOutcome(outcome))
-    })
+    await this.#run(() => this.#importBatch(refs))
   }
 
   async importSample(): Promise<void> {
     if (!this.canImport) return
-    await this.#run(async () => [this.#fromOutcome(await invoke('imports:sample', {}))])
+    await this.#run(async () => {
+      this.#say(this.#fromOutcome(await invoke('imports:sample', {})))
+    })
+  }
+
+  /** The mapping dialog's answer: the columns to import the file with, or null to skip it. */
+  answerMapping(mapping: ColumnMapping | null): void {
+    const answer = this.#answerMapping
+    this.#answerMapping = null
+    this.mapping = null
+    answer?.(mapping)
   }
 
   async cancel(): Promise<void> {
@@ -133,43 +152,105 @@ export class ImportFlow {
 
   #onProgress(progress: ImportProgress): void {
     if (progress.fileIndex !== this.#file.index) {
-      // The previous file's last report is the closest thing to this file's start.
-      this.#file = { index: progress.fileIndex, startMs: this.#file.lastMs, lastMs: progress.elapsedMs }
+      // Measured from the file's first report, so that starting the worker and hashing the file
+      // (which read no rows) do not make the speed look slower and the time left longer.
+      this.#file = {
+        index: progress.fileIndex,
+        startMs: progress.elapsedMs,
+        startBytes: progress.bytesRead,
+        startRows: progress.rows,
+      }
     }
-    this.#file.lastMs = progress.elapsedMs
     this.progress = progress
     const fileMs = progress.elapsedMs - this.#file.startMs
-    if (fileMs < MIN_MEASURE_MS || progress.bytesRead <= 0 || progress.totalBytes <= 0) {
+    const bytes = progress.bytesRead - this.#file.startBytes
+    if (fileMs < MIN_MEASURE_MS || bytes <= 0 || progress.totalBytes <= 0) {
       this.estimate = null
       return
     }
-    const bytesPerMs = progress.bytesRead / fileMs
+    const bytesPerMs = bytes / fileMs
     this.estimate = {
-      rowsPerSecond: (progress.rows / fileMs) * 1000,
+      rowsPerSecond: ((progress.rows - this.#file.startRows) / fileMs) * 1000,
       secondsLeft: Math.max(0, (progress.totalBytes - progress.bytesRead) / bytesPerMs / 1000),
     }
   }
 
-  async #run(work: () => Promise<ImportMessage[]>): Promise<void> {
+  /**
+   * Imports the files; those whose columns the app could not find are then asked about one after
+   * the other and imported again with the columns the user chose. The same references are reused,
+   * so the browser preview does not upload a file twice.
+   */
+  async #importBatch(refs: readonly FileRef[]): Promise<void> {
+    const outcomes = await invoke('imports:run', { files: [...refs] })
+    const unmapped: FileRef[] = []
+    outcomes.forEach((outcome, index) => {
+      const ref = refs[index]?.name === outcome.fileName ? refs[index] : refs.find((r) => r.name === outcome.fileName)
+      if (!outcome.ok && outcome.error.code === 'needs-mapping' && ref) unmapped.push(ref)
+      else this.#say(this.#fromOutcome(outcome))
+    })
+    for (const [index, ref] of unmapped.entries()) {
+      // After a cancel the user is not asked about the files that are left.
+      if (this.cancelling) this.#say(this.#message('warning', `${ref.name}: not imported; the import was cancelled.`))
+      else await this.#importWithMapping(ref, index + 1, unmapped.length)
+    }
+  }
+
+  async #importWithMapping(ref: FileRef, position: number, count: number): Promise<void> {
+    let preview: ImportPreview
+    try {
+      preview = await invoke('imports:inspect', { file: ref })
+    } catch (error) {
+      this.#say(this.#message('error', withFileName(ref.name, errorMessage(error))))
+      return
+    }
+    const chosen = await new Promise<ColumnMapping | null>((resolve) => {
+      this.#answerMapping = resolve
+      this.mapping = { file: ref, preview, position, count }
+    })
+    if (chosen === null) {
+      this.#say(
+        this.#message(
+          'warning',
+          `${ref.name}: not imported; no column was chosen for ${FIELD_LABELS.email}.`,
+          'Import the file again to choose its columns.',
+        ),
+      )
+      return
+    }
+    this.#resetProgress()
+    const outcomes = await invoke('imports:run', { files: [{ ...ref, mapping: chosen }] })
+    for (const outcome of outcomes) this.#say(this.#fromOutcome(outcome))
+  }
+
+  async #run(work: () => Promise<void>): Promise<void> {
     this.busy = true
     this.cancelling = false
-    this.progress = null
-    this.estimate = null
-    this.#file = { index: -1, startMs: 0, lastMs: 0 }
+    this.#resetProgress()
     this.messages = []
     try {
-      this.messages = await work()
+      await work()
     } catch (error) {
-      this.messages = [this.#message('error', errorMessage(error))]
+      this.#say(this.#message('error', errorMessage(error)))
     } finally {
       this.busy = false
       this.cancelling = false
-      this.progress = null
-      this.estimate = null
+      this.#resetProgress()
       // Re-query even if the shell sent no imports:changed (a failed run changes nothing, but
       // an error such as a lost database is worth a fresh look).
       this.revision += 1
     }
+  }
+
+  /** Each `imports:run` counts `elapsedMs` and `fileIndex` from its own start. */
+  #resetProgress(): void {
+    this.progress = null
+    this.estimate = null
+    this.#file = { ...NO_FILE }
+  }
+
+  /** Shows a result as soon as it is known, while later files may still be running. */
+  #say(message: ImportMessage): void {
+    this.messages = [...this.messages, message]
   }
 
   #fromOutcome(outcome: ImportOutcome): ImportMessage {
@@ -182,13 +263,15 @@ export class ImportFlow {
       if (summary.skipped > 0) parts.push(`${formatNumber(summary.skipped)} skipped`)
       return this.#message(
         'success',
-        `Imported ${formatNumber(summary.rows)} rows from ${outcome.fileName}`,
+        `Imported ${formatNumber(summary.rows)} ${summary.rows === 1 ? 'row' : 'rows'} from ${outcome.fileName}`,
         `${parts.join(', ')}.`,
       )
     }
-    // A stop the user asked for, or a file that was already imported, is not an error.
+    // A stop the user asked for, or a file that was already imported, is not an error. Files the
+    // batch did not reach after a cancel come back as bad-file ("not imported; … cancelled").
+    const code = outcome.error.code
     const kind: MessageKind =
-      outcome.error.code === 'duplicate' || outcome.error.code === 'cancelled' ? 'warning' : 'error'
+      code === 'duplicate' || code === 'cancelled' || (this.cancelling && code === 'bad-file') ? 'warning' : 'error'
     return this.#message(kind, withFileName(outcome.fileName, outcome.error.message))
   }
 

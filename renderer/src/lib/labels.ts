@@ -3,7 +3,7 @@
  * The full per-code explanations belong to the shared code catalog (electron/shared/catalog/);
  * these are only the labels a chart or a table row has room for.
  */
-import type { Reason, Verdict } from '../../../electron/shared/classify/types'
+import type { Reason, Severity, Verdict } from '../../../electron/shared/classify/types'
 
 export interface VerdictInfo {
   label: string
@@ -65,4 +65,54 @@ export const REASON_LABELS: Record<Reason, string> = {
   onhold: 'On hold',
   undefined: 'Not recognised',
   delivered: 'Delivered',
+}
+
+/** How final the server meant its answer to be, in the words a marketer uses. */
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  permanent: 'Permanent',
+  transient: 'Temporary',
+  success: 'Success',
+  unknown: 'Varies',
+}
+
+const PROVIDER_LABELS: Readonly<Record<string, string>> = {
+  gmail: 'Gmail',
+  microsoft: 'Microsoft (Outlook, Microsoft 365)',
+  'microsoft-eop': 'Microsoft Exchange Online Protection',
+  yahoo: 'Yahoo / AOL',
+  apple: 'Apple iCloud',
+  mimecast: 'Mimecast',
+  proofpoint: 'Proofpoint',
+  barracuda: 'Barracuda',
+  'barracuda-filter': 'Barracuda Email Security',
+  spamhaus: 'Spamhaus',
+  spamcop: 'SpamCop',
+  sorbs: 'SORBS',
+  cbl: 'Abuseat CBL',
+  uceprotect: 'UCEPROTECT',
+  psbl: 'PSBL',
+  mailspike: 'Mailspike',
+  surbl: 'SURBL',
+  uribl: 'URIBL',
+  cisco: 'Cisco Secure Email',
+  messagelabs: 'Broadcom MessageLabs',
+  gmx: 'GMX',
+  'web.de': 'WEB.DE',
+  't-online': 'T-Online',
+  orange: 'Orange',
+  laposte: 'La Poste',
+  comcast: 'Comcast',
+  cox: 'Cox',
+  zoho: 'Zoho',
+  tencent: 'Tencent QQ',
+  'mail.ru': 'Mail.ru',
+  yandex: 'Yandex',
+  cloudmark: 'Cloudmark',
+  trendmicro: 'Trend Micro',
+  cloudflare: 'Cloudflare',
+}
+
+/** A provider id from the classifier or the catalog (`gmail`, `t-online`) as people write it. */
+export function providerLabel(id: string): string {
+  return PROVIDER_LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1)
 }
