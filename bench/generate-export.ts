@@ -14,7 +14,7 @@ export interface ExportSpec {
   seed?: number
 }
 
-const FIRST = [
+export const FIRST_NAMES = [
   'Anna',
   'Ben',
   'Carla',
@@ -32,7 +32,7 @@ const FIRST = [
   'Olga',
   'Pablo',
 ]
-const LAST = [
+export const LAST_NAMES = [
   'Becker',
   'Chen',
   'Dubois',
@@ -96,7 +96,8 @@ function hash(seed: number, row: number, salt: number): number {
 
 const pick = <T>(items: readonly T[], value: number): T => items[value % items.length] as T
 
-const quote = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+/** RFC 4180 quoting, only where a field needs it. */
+export const csvField = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
 export const EXPORT_HEADER = [
   'Id',
@@ -118,8 +119,8 @@ export const EXPORT_HEADER = [
 
 export function exportRow(index: number, spec: ExportSpec): string {
   const seed = spec.seed ?? 1
-  const first = pick(FIRST, hash(seed, index, 1))
-  const last = pick(LAST, hash(seed, index, 2))
+  const first = pick(FIRST_NAMES, hash(seed, index, 1))
+  const last = pick(LAST_NAMES, hash(seed, index, 2))
   const company = `company${hash(seed, index, 3) % 20_000}`
   const domain = hash(seed, index, 4) % 100 < 45 ? pick(PROVIDERS, hash(seed, index, 5)) : `${company}.example`
   const email = `${first}.${last}.${index}@${domain}`.toLowerCase()
@@ -140,9 +141,9 @@ export function exportRow(index: number, spec: ExportSpec): string {
     email,
     company,
     String(invalid),
-    quote(cause),
+    csvField(cause),
     String(suspended),
-    quote(suspendedCause),
+    csvField(suspendedCause),
     suspendedAt,
     'false',
     'false',

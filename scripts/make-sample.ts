@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { csvField, FIRST_NAMES, LAST_NAMES } from '../bench/generate-export'
 import { SAMPLE_FILE_NAME } from '../electron/main/paths'
 import { RESOURCES_DIR } from '../electron/main/repo-paths'
 
@@ -18,50 +19,6 @@ function seededRandom(seed: number): () => number {
 const random = seededRandom(20261120)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
 
-const FIRST = [
-  'Anna',
-  'Ben',
-  'Carla',
-  'David',
-  'Elif',
-  'Femi',
-  'Grace',
-  'Hiro',
-  'Ines',
-  'Jonas',
-  'Kira',
-  'Luca',
-  'Maya',
-  'Noah',
-  'Olga',
-  'Pablo',
-  'Quinn',
-  'Rosa',
-  'Sven',
-  'Tara',
-]
-const LAST = [
-  'Becker',
-  'Chen',
-  'Dubois',
-  'Evans',
-  'Fischer',
-  'Garcia',
-  'Hansen',
-  'Ito',
-  'Jensen',
-  'Kowalski',
-  'Lopez',
-  'Moreau',
-  'Novak',
-  'Okafor',
-  'Patel',
-  'Rossi',
-  'Schmidt',
-  'Tanaka',
-  'Weber',
-  'Young',
-]
 const COMPANY_DOMAINS = [
   'northwind-traders.example',
   'contoso-labs.example',
@@ -160,8 +117,6 @@ function weightedCause(): CauseMaker {
   return chosen
 }
 
-const csvField = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
-
 const header = [
   'Id',
   'First Name',
@@ -180,8 +135,8 @@ const header = [
 const lines = [header.join(',')]
 const ROWS = 480
 for (let index = 0; index < ROWS; index += 1) {
-  const first = pick(FIRST)
-  const last = pick(LAST)
+  const first = pick(FIRST_NAMES)
+  const last = pick(LAST_NAMES)
   const domain = random() < 0.55 ? pick(COMPANY_DOMAINS) : pick(PROVIDER_DOMAINS)
   const email = `${first}.${last}${index % 7 === 0 ? index : ''}@${domain}`.toLowerCase()
   const roll = random()

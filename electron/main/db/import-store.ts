@@ -71,6 +71,21 @@ const SECONDARY_LEAD_INDEXES = [
   { name: 'leads_by_email', create: 'CREATE INDEX IF NOT EXISTS leads_by_email ON leads(email)' },
 ] as const
 
+/** A classification as the named parameters of the `causes` columns it fills. */
+export function causeColumns(result: Classification, version: string) {
+  return {
+    version,
+    replyCode: result.replyCode,
+    status: result.status,
+    severity: result.severity,
+    reason: result.reason,
+    hardBounce: result.hardBounce ? 1 : 0,
+    verdict: result.verdict,
+    provider: result.provider,
+    rule: result.evidence[0]?.rule ?? 'none',
+  }
+}
+
 /** The write side of an import; statements are prepared once per connection and reused per row. */
 export function createImportStore(db: Db) {
   const findBySha = db.prepare<[string], ImportRow>(
@@ -190,18 +205,7 @@ export function createImportStore(db: Db) {
     upsertCause(text: string, result: Classification, version: string): number {
       const existing = findCause.get(text)
       if (existing) return existing.id
-      const info = insertCause.run({
-        text,
-        version,
-        replyCode: result.replyCode,
-        status: result.status,
-        severity: result.severity,
-        reason: result.reason,
-        hardBounce: result.hardBounce ? 1 : 0,
-        verdict: result.verdict,
-        provider: result.provider,
-        rule: result.evidence[0]?.rule ?? 'none',
-      })
+      const info = insertCause.run({ text, ...causeColumns(result, version) })
       return Number(info.lastInsertRowid)
     },
   }

@@ -1,5 +1,6 @@
 import { SnapshotCounts, type CountedCause } from '../import/snapshot-counts'
 import type { Classification, Reason, Verdict } from '../../shared/classify/types'
+import { causeColumns } from './import-store'
 import type { Db } from './open'
 
 interface StoredCause {
@@ -70,19 +71,7 @@ export function reclassifyStaleCauses(
     WHERE id = @id`)
   return db.transaction(() => {
     for (const cause of stale) {
-      const result = classify(cause.text)
-      update.run({
-        id: cause.id,
-        version,
-        replyCode: result.replyCode,
-        status: result.status,
-        severity: result.severity,
-        reason: result.reason,
-        hardBounce: result.hardBounce ? 1 : 0,
-        verdict: result.verdict,
-        provider: result.provider,
-        rule: result.evidence[0]?.rule ?? 'none',
-      })
+      update.run({ id: cause.id, ...causeColumns(classify(cause.text), version) })
     }
     const causes = storedCauses(db)
     const importIds = db.prepare<[], { id: number }>('SELECT id FROM imports').all()

@@ -5,17 +5,10 @@ import { openDatabase, type Db } from '../../../electron/main/db/open'
 import { createQueries } from '../../../electron/main/db/queries'
 import { BadFileError } from '../../../electron/main/import/file-probe'
 import { DuplicateFileError, importFile } from '../../../electron/main/import/import-file'
+import { seededRandom } from '../../helpers/seeded-random'
 import { useTempDir } from '../../helpers/temp-dir'
 
 const tempDir = useTempDir()
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 const HEADERS = ['Email Address', 'Email Invalid', 'Email Invalid Cause', 'Id', 'Email Suspended At', 'Score']
 const PIECES = [
@@ -66,7 +59,7 @@ function randomFile(random: () => number): Buffer {
 describe('importing random malformed files', () => {
   it('either imports or refuses with a clear message, never half-imports, never corrupts the database', async () => {
     const db: Db = openDatabase(join(tempDir(), 'app.db'))
-    const random = seeded(20261127)
+    const random = seededRandom(20261127)
     let imported = 0
     let refused = 0
     for (let index = 0; index < 250; index += 1) {

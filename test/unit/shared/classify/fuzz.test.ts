@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { classify, REASONS, SEVERITIES, VERDICTS } from '../../../../electron/shared/classify/index'
-
-/** Mulberry32: a small seeded PRNG so failures can be reproduced. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../../helpers/seeded-random'
 
 const FRAGMENTS = [
   '550',
@@ -85,7 +74,7 @@ function timeOf(text: string): number {
 
 describe('classify: fuzz', () => {
   it('never throws and always answers with valid members on 3,000 random texts', () => {
-    const next = prng(20250101)
+    const next = seededRandom(20250101)
     for (let i = 0; i < 3000; i++) expectWellFormed(randomText(next))
   })
 

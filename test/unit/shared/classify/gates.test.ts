@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GateRegistry, isOpen, requiredWordSets } from '../../../../electron/shared/classify/gates'
-
-/** Mulberry32: a small seeded PRNG so failures can be reproduced. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../../helpers/seeded-random'
 
 describe('gate word sets', () => {
   it('asks for the noun and the verb when both are telling', () => {
@@ -58,7 +47,7 @@ describe('the one-pass gate scanner', () => {
       'ス',
       '送',
     ]
-    const random = prng(7)
+    const random = seededRandom(7)
     for (let round = 0; round < 2000; round++) {
       let text = ''
       const length = Math.floor(random() * 40)
