@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createAppContext } from '../../electron/main/app-context'
+import { dispatch } from '../../electron/main/ipc-dispatch'
+import { startImportWorkerFromSource } from '../../electron/main/import/start-worker-node'
+import { RESOURCES_DIR } from '../../electron/main/repo-paths'
+import { useTempDir } from '../helpers/temp-dir'
+
+const tempDir = useTempDir()
+
+function contextFor(dbPath: string): ReturnType<typeof createAppContext> {
+  return createAppContext({
+    dbPath,
+    resourcesDir: RESOURCES_DIR,
+    version: 'test',
+    shell: 'web',
+    emit: () => undefined,
+    startImportWorker: startImportWorkerFromSource,
+  })
+}
+
+describe('a database that cannot be opened', () => {
+  it.each([
+    [
+      'a file that is not a database',
+      (dir: string) => {
+        const path = join(dir, 'garbage.db')
+        writeFileSync(path, 'this is not an SQLite file, just text that happens to be long enough '.repeat(100))
+        return path
+      },
+    ],
+    [
+      'a folder where the file should be',
+      (dir: string) => {
+        const path = join(dir, 'folder.db')
+        mkdirSync(path)
+        return path
+      },
+    ],
+  ])('%s: the app still starts, says why, and every handler answers db-unavailable', async (_name, make) => {
+    const dbPath = make(tempDir())
+    const context = contextFor(dbPath)
+    try {
+      expect(context.db).toBeNull()
+      expect(context.dbError).toContain(dbPath)
+      const info = await dispatch(context.handlers, 'app:info', {})
+      expect(info).toMatchObject({ ok: true, value: { dbError: context.dbError } })
+      const list = await dispatch(context.handlers, 'imports:list', {})
+      expect(list).toMatchObject({ ok: false, error: { code: 'db-unavailable' } })
+    } finally {
+      context.close()
+    }
+  })
+
+  it('refuses a database written by a newer version, and says so', async () => {
+    const dbPath = join(tempDir(), 'newer.db')
+    const Database = (await import('better-sqlite3')).default
+    const newer = new Database(dbPath)
+    newer.pragma('user_version = 9990')
+    newer.close()
+    const context = contextFor(dbPath)
+    expect(context.dbError).toMatch(/written by a newer version of Bounce Auditor/)
+    context.close()
+  })
+})
