@@ -260,7 +260,7 @@ export const USER_UNKNOWN = rule(
     '(user|recipient|mailbox) not found',
     'mailbox (unavailable|not available|is unavailable)',
     '(invalid|bad|illegal) (recipient|mailbox|user|destination mailbox|final delivery userid|address)',
-    'recipient address rejected: (user|unknown|invalid|access denied|undeliverable)',
+    'recipient address rejected: (user unknown[a-z ]{0,40}|user|unknown|invalid|access denied|undeliverable)',
     'recip(ient)?notfound',
     '(?<!sender )address rejected(?!:)',
     "address (not found|couldn't be found|could not be found|unknown)",
