@@ -1,10 +1,19 @@
 import { UsageError, type CliCommand, type CliIo } from './command'
 import { classifyCommand } from './commands/classify'
+import { diffCommand } from './commands/diff'
 import { explainCommand } from './commands/explain'
+import { exportCommand } from './commands/export'
 import { historyCommand } from './commands/history'
 import { importCommand } from './commands/import'
 
-export const COMMANDS: readonly CliCommand[] = [importCommand, historyCommand, classifyCommand, explainCommand]
+export const COMMANDS: readonly CliCommand[] = [
+  importCommand,
+  historyCommand,
+  diffCommand,
+  classifyCommand,
+  explainCommand,
+  exportCommand,
+]
 
 function help(): string {
   const lines = COMMANDS.map((command) => `  ${command.usage.padEnd(64)} ${command.summary}`)

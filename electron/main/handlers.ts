@@ -8,8 +8,12 @@ import {
   type IpcHandlers,
 } from '../shared/ipc'
 import type { Db } from './db/open'
+import { createDiffQueries } from './db/diff-queries'
+import { createExplorerQueries } from './db/explorer-queries'
+import { createImportEditStore } from './db/import-edit-store'
 import { createImportStore } from './db/import-store'
 import { createQueries } from './db/queries'
+import { createTrendQueries } from './db/trend-queries'
 import { inspectFile } from './import/inspect'
 import { runImportWorker, type StartImportWorker } from './import/run-import-worker'
 
@@ -35,6 +39,19 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
   const requireQueries = (): NonNullable<typeof queries> => {
     if (!queries) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
     return queries
+  }
+  // The history views' queries, prepared once per connection like `queries`.
+  const views = deps.db
+    ? {
+        trends: queries ? createTrendQueries(deps.db, queries.history) : null,
+        explorer: createExplorerQueries(deps.db),
+        diff: createDiffQueries(deps.db),
+        edits: createImportEditStore(deps.db),
+      }
+    : null
+  const requireViews = (): NonNullable<typeof views> => {
+    if (!views) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
+    return views
   }
 
   // Imports run one at a time: two writers would only queue on SQLite's lock anyway.
@@ -113,6 +130,36 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       if (!report) throw new ApiError('not-found', `There is no import #${importId}.`)
       return report
     },
+    'imports:update': async ({ importId, listName, snapshotDate }) => {
+      // Queued behind a running import: moving a snapshot rewrites its list's spans.
+      const updated = await enqueue(() =>
+        Promise.resolve(
+          requireViews().edits.update(importId, {
+            ...(listName === undefined ? {} : { listName }),
+            ...(snapshotDate === undefined ? {} : { snapshotDate }),
+          }),
+        ),
+      )
+      deps.emit('imports:changed', { importIds: [importId] })
+      return updated
+    },
+    'imports:delete': async ({ importId }) => {
+      // Waits for a running import: both write the same list's spans.
+      const deleted = await enqueue(() => Promise.resolve(requireViews().edits.delete(importId)))
+      deps.emit('imports:changed', { importIds: [importId] })
+      return { deleted }
+    },
+    'history:newly-invalid': ({ listId }) => requireQueries().history.newlyInvalid(listId),
+    'history:counts': () => requireQueries().history.counts(),
+    'trends:series': (request) => {
+      const trends = requireViews().trends
+      if (!trends) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
+      return trends.series(request)
+    },
+    'explorer:page': (request) => requireViews().explorer.page(request),
+    'leads:timeline': ({ leadId }) => requireViews().explorer.timeline(leadId),
+    'diff:get': ({ importA, importB }) => requireViews().diff.counts(importA, importB),
+    'diff:rows': (request) => requireViews().diff.rows(request),
     'imports:cancel': () => {
       const wasRunning = running !== null
       running?.abort()

@@ -40,7 +40,11 @@ export interface FileRef {
   lastModifiedMs?: number
   /** Which column holds which field, when the user chose it in the mapping step. */
   mapping?: ColumnMapping
+  /** How to read dates like 03/04/2025, when the user was asked because the file could not tell. */
+  dateOrder?: DayMonthOrder
 }
+
+export type DayMonthOrder = 'day-first' | 'month-first'
 
 /** What the mapping step shows: the header, a few rows, and the columns the app recognised. */
 export interface ImportPreview {
@@ -53,6 +57,8 @@ export interface ImportPreview {
   /** Where `mapping` came from; `none` when the app found no Email Address column. */
   source: 'header' | 'remembered' | 'none'
   required: LeadField[]
+  /** Email Suspended At values like 03/04/2025 from the start of the file, to ask day or month first. */
+  dateSamples: string[]
 }
 
 /** An import's report: what was skipped and why, and how the file was read. */
@@ -60,13 +66,18 @@ export interface ImportReportView {
   import: ImportSummary
   encoding: string
   delimiter: string
+  /** Whether the columns came from the header's labels, the user's mapping, or a remembered one. */
   columns: 'header' | 'chosen' | 'remembered'
   unknownColumns: string[]
   repeatedColumns: string[]
   blankRows: number
+  /** Rows whose address another lead in the same file also has (Marketo allows it). */
   duplicateEmails: number
+  /** How day and month were told apart in slash dates, e.g. `day-first (values)`; null without such dates. */
   dateOrder: string | null
+  /** The first skipped rows with their line numbers; the summary's `skipped` has the full count. */
   skippedRows: { line: number; why: string }[]
+  /** Email Suspended At values that are not a date; stored as empty. */
   unreadableDates: { line: number; why: string }[]
 }
 
@@ -90,11 +101,273 @@ export interface ReasonCount {
   rows: number
 }
 
+/**
+ * Reasons gathered into the few groups a chart can stack: who has to act differs per group
+ * (remove the address, wait, or fix the sending side).
+ */
+export const REASON_GROUPS = ['address', 'mailbox', 'reputation', 'content', 'temporary', 'other'] as const
+export type ReasonGroup = (typeof REASON_GROUPS)[number]
+
+/** A figure of the latest snapshot next to the same figure of the previous snapshot of its list. */
+export interface Compared {
+  latest: number
+  /** Null when the list has no earlier snapshot. */
+  previous: number | null
+}
+
+export interface KeyCompared extends Compared {
+  key: string
+}
+
+/** Bounces at one mailbox provider, as a share of that provider's addresses in the snapshot. */
+export interface ProviderCompared extends KeyCompared {
+  addresses: Compared
+  /** invalid / addresses, 0..1; null without addresses. */
+  rate: { latest: number | null; previous: number | null }
+}
+
+export interface OverviewComparison {
+  rows: Compared
+  invalid: Compared
+  suspended: Compared
+  /** Email Suspended with Email Suspended At no more than 24 hours before the snapshot day ended. */
+  suspendedWithin24h: Compared
+  suspendedOlder: Compared
+  /** Email Invalid rows whose cause says the address itself is undeliverable. */
+  hardBounces: Compared
+  /** hardBounces / rows, 0..1. */
+  hardBounceRate: { latest: number | null; previous: number | null }
+  /** Email Invalid now and not in the previous snapshot of the list (null without one). */
+  newlyInvalid: number | null
+  /** Email Invalid in the previous snapshot, still present and no longer invalid. */
+  recovered: number | null
+}
+
+export const ACTION_KINDS = ['remove', 'review-sender-blocks', 'provider-rise', 'retry', 'review-unclear'] as const
+export type ActionKind = (typeof ACTION_KINDS)[number]
+
+/** One thing the marketer should do, with the explorer filter that lists the rows behind it. */
+export interface ActionItem {
+  kind: ActionKind
+  count: number
+  /** A plain sentence, ready to show. */
+  sentence: string
+  explorer: ExplorerFilters & { importId: number }
+}
+
 export interface Overview {
   latest: ImportSummary | null
+  /** The previous snapshot of the latest snapshot's list. */
   previous: ImportSummary | null
   byVerdict: VerdictCount[]
   byReason: ReasonCount[]
+  /** Null without any import. */
+  comparison: OverviewComparison | null
+  verdicts: (Compared & { verdict: Verdict })[]
+  reasonGroups: (Compared & { group: ReasonGroup })[]
+  /** Domains with the most Email Invalid rows in the latest snapshot (at most 10). */
+  topDomains: KeyCompared[]
+  /** Providers with the most Email Invalid rows in the latest snapshot (at most 10). */
+  topProviders: ProviderCompared[]
+  actionItems: ActionItem[]
+}
+
+export interface ImportUpdateRequest {
+  importId: number
+  /** Renames the import's list (every snapshot of it). */
+  listName?: string
+  /** Corrects the snapshot date; the snapshot moves to its place in the list. */
+  snapshotDate?: string
+}
+
+export interface NewlyInvalidEntry {
+  importId: number
+  /** The snapshot compared with: the previous one of the same list; null for a list's first. */
+  previousImportId: number | null
+  newlyInvalid: number | null
+  recovered: number | null
+}
+
+export interface ImportCounts {
+  importId: number
+  /** Email Invalid rows per reason / verdict (from the tallies stored at import). */
+  byReason: Record<string, number>
+  byVerdict: Record<string, number>
+}
+
+export interface TrendsRequest {
+  /** Snapshot dates, inclusive, `YYYY-MM-DD`. */
+  from?: string
+  to?: string
+  /** Row-level filters: an exact domain, a provider key, a reason, a verdict. */
+  domain?: string
+  provider?: string
+  reason?: Reason
+  verdict?: Verdict
+  /** Defaults to the list of the newest import. */
+  listId?: number
+}
+
+export interface TrendPoint {
+  importId: number
+  snapshotDate: string
+  /** Rows in the snapshot; with a domain or provider filter, the rows of those addresses. */
+  rows: number
+  invalid: number
+  suspended: number
+  /** invalid / rows and suspended / rows, 0..1; null without rows. */
+  invalidRate: number | null
+  suspendedRate: number | null
+  /** Email Invalid rows per group / reason / provider / reply code / enhanced status / domain. */
+  byReasonGroup: Record<ReasonGroup, number>
+  byReason: Record<string, number>
+  byProvider: Record<string, number>
+  byReply: Record<string, number>
+  byStatus: Record<string, number>
+  byDomain: Record<string, number>
+  /** Null for the list's first snapshot. */
+  newlyInvalid: number | null
+  recovered: number | null
+}
+
+export interface TrendSeries {
+  listId: number | null
+  listName: string | null
+  lists: { id: number; name: string }[]
+  /** True when the figures came from scanning rows, false when from the stored tallies. */
+  rowLevel: boolean
+  points: TrendPoint[]
+}
+
+export const EXPLORER_SORTS = ['email', 'domain'] as const
+export type ExplorerSort = (typeof EXPLORER_SORTS)[number]
+
+export interface ExplorerFilters {
+  /** An address prefix, or a domain prefix (`@gmail` or `gmail.c`). */
+  search?: string
+  /** Cause filters match Email Invalid rows by their Email Invalid Cause. */
+  reason?: Reason
+  verdict?: Verdict
+  /** A reply code (`550`) or an enhanced status (`5.1.1`). */
+  code?: string
+  provider?: string
+  invalid?: boolean
+  suspended?: boolean
+}
+
+export interface ExplorerPageRequest extends ExplorerFilters {
+  importId: number
+  sort?: ExplorerSort
+  /** `nextCursor` of the previous page. */
+  after?: string
+  /** 1..200, default 50. */
+  limit?: number
+}
+
+export interface ExplorerRow {
+  leadId: number
+  email: string
+  domain: string
+  invalid: boolean
+  suspended: boolean
+  suspendedAt: string | null
+  /** The Email Invalid Cause text (null without one). */
+  causeText: string | null
+  reason: Reason | null
+  verdict: Verdict | null
+  status: string | null
+  replyCode: number | null
+  hardBounce: boolean | null
+  /** The address's mailbox provider, else the one the cause names, else `other`. */
+  provider: string
+  suspendedCauseText: string | null
+}
+
+export interface ExplorerPage {
+  rows: ExplorerRow[]
+  nextCursor: string | null
+  total: number
+  /** False when `total` was capped at `TOTAL_CAP` (more rows match) or estimated from tallies. */
+  totalExact: boolean
+}
+
+/** A lead's state in one snapshot. */
+export interface LeadSnapshotState {
+  invalid: boolean
+  suspended: boolean
+  suspendedAt: string | null
+  causeText: string | null
+  reason: Reason | null
+  verdict: Verdict | null
+  status: string | null
+  replyCode: number | null
+  hardBounce: boolean | null
+  suspendedCauseText: string | null
+}
+
+export const LEAD_CHANGE_KINDS = [
+  'appeared',
+  'became-invalid',
+  'recovered',
+  'cause-changed',
+  'became-suspended',
+  'unsuspended',
+] as const
+export type LeadChangeKind = (typeof LEAD_CHANGE_KINDS)[number]
+
+export interface TimelineEntry extends LeadSnapshotState {
+  importId: number
+  listId: number
+  listName: string
+  snapshotDate: string
+  /** What differs from the previous snapshot of the same list (empty when nothing). */
+  changes: LeadChangeKind[]
+}
+
+export interface LeadTimeline {
+  lead: { id: number; email: string; domain: string; marketoId: string | null }
+  /** Oldest first; every snapshot the lead is in. */
+  entries: TimelineEntry[]
+  /** Snapshots of the lead's lists it is missing from after having been in one. */
+  absences: { importId: number; listId: number; snapshotDate: string }[]
+}
+
+export const DIFF_KINDS = [
+  'newlyInvalid',
+  'recovered',
+  'stillInvalid',
+  'newlySuspended',
+  'appeared',
+  'disappeared',
+] as const
+export type DiffKind = (typeof DIFF_KINDS)[number]
+
+export interface DiffRequest {
+  importA: number
+  importB: number
+}
+
+export type DiffCounts = Record<DiffKind, number> & { importA: ImportSummary; importB: ImportSummary }
+
+export interface DiffRowsRequest extends DiffRequest {
+  kind: DiffKind
+  /** `nextCursor` of the previous page (a lead id). */
+  after?: number
+  limit?: number
+}
+
+export interface DiffRow {
+  leadId: number
+  email: string
+  domain: string
+  before: LeadSnapshotState | null
+  after: LeadSnapshotState | null
+}
+
+export interface DiffRows {
+  rows: DiffRow[]
+  nextCursor: number | null
+  total: number
 }
 
 export type ApiErrorCode =
@@ -104,6 +377,7 @@ export type ApiErrorCode =
   | 'duplicate'
   | 'cancelled'
   | 'needs-mapping'
+  | 'needs-date-order'
   | 'db-unavailable'
   | 'unknown-channel'
   | 'internal'
@@ -138,6 +412,17 @@ export interface IpcContract {
   /** Stops the running import batch; the file being imported leaves no trace. */
   'imports:cancel': [NoRequest, { cancelled: boolean }]
   'overview:get': [NoRequest, Overview]
+  /** Renames the list or corrects the snapshot date (the snapshot moves to its place in the list). */
+  'imports:update': [ImportUpdateRequest, ImportSummary]
+  /** Deletes a snapshot; the rest of its list's history is unchanged. */
+  'imports:delete': [{ importId: number }, { deleted: ImportSummary }]
+  'history:newly-invalid': [{ listId?: number }, NewlyInvalidEntry[]]
+  'history:counts': [NoRequest, ImportCounts[]]
+  'trends:series': [TrendsRequest, TrendSeries]
+  'explorer:page': [ExplorerPageRequest, ExplorerPage]
+  'leads:timeline': [{ leadId: number }, LeadTimeline]
+  'diff:get': [DiffRequest, DiffCounts]
+  'diff:rows': [DiffRowsRequest, DiffRows]
 }
 
 export type Channel = keyof IpcContract
@@ -153,6 +438,15 @@ export const CHANNELS = [
   'imports:inspect',
   'imports:report',
   'overview:get',
+  'imports:update',
+  'imports:delete',
+  'history:newly-invalid',
+  'history:counts',
+  'trends:series',
+  'explorer:page',
+  'leads:timeline',
+  'diff:get',
+  'diff:rows',
 ] as const satisfies readonly Channel[]
 
 // Fails to compile when a channel is added to the contract but not to CHANNELS.

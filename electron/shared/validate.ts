@@ -2,7 +2,22 @@
  * Guards for renderer payloads. TypeScript types vanish at runtime and the renderer is the
  * least trusted part of the app, so main checks every request before a handler sees it.
  */
-import { ApiError, type Channel, type FileRef, type RequestOf } from './ipc'
+import { REASONS, VERDICTS, type Reason, type Verdict } from './classify/types'
+import {
+  ApiError,
+  DIFF_KINDS,
+  EXPLORER_SORTS,
+  type Channel,
+  type DayMonthOrder,
+  type DiffKind,
+  type DiffRequest,
+  type ExplorerPageRequest,
+  type ExplorerSort,
+  type FileRef,
+  type ImportUpdateRequest,
+  type RequestOf,
+  type TrendsRequest,
+} from './ipc'
 import { LEAD_FIELDS, type ColumnMapping } from './lead-fields'
 
 type Validator<T> = (value: unknown) => T
@@ -54,6 +69,11 @@ function columnMapping(value: unknown, where: string): ColumnMapping {
   return mapping
 }
 
+function dayMonthOrder(value: unknown, where: string): DayMonthOrder {
+  if (value !== 'day-first' && value !== 'month-first') fail(`${where}: expected 'day-first' or 'month-first'`)
+  return value
+}
+
 function positiveId(value: unknown, where: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) fail(`${where}: expected an id`)
   return value
@@ -61,7 +81,7 @@ function positiveId(value: unknown, where: string): number {
 
 function fileRef(value: unknown, where: string): FileRef {
   if (!isRecord(value)) fail(`${where}: expected a file object`)
-  const { path, name, lastModifiedMs, mapping } = value
+  const { path, name, lastModifiedMs, mapping, dateOrder } = value
   if (typeof path !== 'string' || path.length === 0) fail(`${where}.path: expected a non-empty string`)
   if (typeof name !== 'string' || name.length === 0) fail(`${where}.name: expected a non-empty string`)
   if (lastModifiedMs !== undefined && (typeof lastModifiedMs !== 'number' || !Number.isFinite(lastModifiedMs))) {
@@ -72,6 +92,144 @@ function fileRef(value: unknown, where: string): FileRef {
     name,
     ...(lastModifiedMs === undefined ? {} : { lastModifiedMs }),
     ...(mapping === undefined ? {} : { mapping: columnMapping(mapping, `${where}.mapping`) }),
+    ...(dateOrder === undefined ? {} : { dateOrder: dayMonthOrder(dateOrder, `${where}.dateOrder`) }),
+  }
+}
+
+/** Rejects fields a channel does not know, so a typo in the renderer fails loudly instead of being ignored. */
+function onlyFields(record: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) fail(`${where}: unexpected field '${key.slice(0, 40)}'`)
+  }
+}
+
+function optionalId(value: unknown, where: string): number | undefined {
+  return value === undefined ? undefined : positiveId(value, where)
+}
+
+function optionalDay(value: unknown, where: string): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || !isIsoDay(value)) fail(`${where}: expected a date as YYYY-MM-DD`)
+  return value
+}
+
+function optionalText(value: unknown, where: string, max: number): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+    fail(`${where}: expected a non-empty text of at most ${max} characters`)
+  }
+  return value.trim()
+}
+
+function optionalBoolean(value: unknown, where: string): boolean | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'boolean') fail(`${where}: expected true or false`)
+  return value
+}
+
+function optionalOneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(`${where}: expected one of ${allowed.join(', ')}`)
+  }
+  return value as T
+}
+
+function optionalLimit(value: unknown, max: number, where: string): number | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    fail(`${where}: expected a whole number from 1 to ${max}`)
+  }
+  return value
+}
+
+/** Drops the keys whose value is undefined, so a handler can tell "not given" by the key alone. */
+function defined<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
+}
+
+const REPLY_CODE = /^[2-5]\d\d$/
+const STATUS_CODE = /^[245]\.\d{1,3}\.\d{1,3}$/
+export const MAX_EXPLORER_LIMIT = 200
+export const MAX_DIFF_LIMIT = 500
+
+function diffRequest(record: Record<string, unknown>, where: string): DiffRequest {
+  return {
+    importA: positiveId(record['importA'], `${where}.importA`),
+    importB: positiveId(record['importB'], `${where}.importB`),
+  }
+}
+
+function explorerPage(value: unknown): ExplorerPageRequest {
+  const where = 'explorer:page'
+  const record = expectObject(value, where)
+  onlyFields(
+    record,
+    ['importId', 'search', 'reason', 'verdict', 'code', 'provider', 'invalid', 'suspended', 'sort', 'after', 'limit'],
+    where,
+  )
+  const code = optionalText(record['code'], `${where}.code`, 12)
+  if (code !== undefined && !REPLY_CODE.test(code) && !STATUS_CODE.test(code)) {
+    fail(`${where}.code: expected a reply code such as 550 or an enhanced status such as 5.1.1`)
+  }
+  const request: ExplorerPageRequest = {
+    importId: positiveId(record['importId'], `${where}.importId`),
+    ...defined({
+      search: optionalText(record['search'], `${where}.search`, 320),
+      reason: optionalOneOf<Reason>(record['reason'], REASONS, `${where}.reason`),
+      verdict: optionalOneOf<Verdict>(record['verdict'], VERDICTS, `${where}.verdict`),
+      code,
+      provider: optionalText(record['provider'], `${where}.provider`, 64),
+      invalid: optionalBoolean(record['invalid'], `${where}.invalid`),
+      suspended: optionalBoolean(record['suspended'], `${where}.suspended`),
+      sort: optionalOneOf<ExplorerSort>(record['sort'], EXPLORER_SORTS, `${where}.sort`),
+      after: optionalText(record['after'], `${where}.after`, 1000),
+      limit: optionalLimit(record['limit'], MAX_EXPLORER_LIMIT, `${where}.limit`),
+    }),
+  }
+  return request
+}
+
+function trendsRequest(value: unknown): TrendsRequest {
+  const where = 'trends:series'
+  const record = expectObject(value, where)
+  onlyFields(record, ['from', 'to', 'domain', 'provider', 'reason', 'verdict', 'listId'], where)
+  const domain = optionalText(record['domain'], `${where}.domain`, 255)
+  return defined({
+    from: optionalDay(record['from'], `${where}.from`),
+    to: optionalDay(record['to'], `${where}.to`),
+    domain: domain?.toLowerCase(),
+    provider: optionalText(record['provider'], `${where}.provider`, 64),
+    reason: optionalOneOf<Reason>(record['reason'], REASONS, `${where}.reason`),
+    verdict: optionalOneOf<Verdict>(record['verdict'], VERDICTS, `${where}.verdict`),
+    listId: optionalId(record['listId'], `${where}.listId`),
+  })
+}
+
+function importUpdate(value: unknown): ImportUpdateRequest {
+  const where = 'imports:update'
+  const record = expectObject(value, where)
+  onlyFields(record, ['importId', 'listName', 'snapshotDate'], where)
+  const request: ImportUpdateRequest = {
+    importId: positiveId(record['importId'], `${where}.importId`),
+    ...defined({
+      listName: optionalText(record['listName'], `${where}.listName`, 200),
+      snapshotDate: optionalDay(record['snapshotDate'], `${where}.snapshotDate`),
+    }),
+  }
+  if (request.listName === undefined && request.snapshotDate === undefined) {
+    fail(`${where}: nothing to change (give listName or snapshotDate)`)
+  }
+  return request
+}
+
+function singleId<K extends string>(channel: string, key: K): Validator<Record<K, number>> {
+  return (value) => {
+    const record = expectObject(value, channel)
+    onlyFields(record, [key], channel)
+    return { [key]: positiveId(record[key], `${channel}.${key}`) } as Record<K, number>
   }
 }
 
@@ -89,6 +247,36 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
     importId: positiveId(expectObject(value, 'imports:report').importId, 'imports:report.importId'),
   }),
   'overview:get': noFields('overview:get'),
+  'imports:update': importUpdate,
+  'imports:delete': singleId('imports:delete', 'importId'),
+  'history:newly-invalid': (value) => {
+    const record = expectObject(value, 'history:newly-invalid')
+    onlyFields(record, ['listId'], 'history:newly-invalid')
+    return defined({ listId: optionalId(record['listId'], 'history:newly-invalid.listId') })
+  },
+  'history:counts': noFields('history:counts'),
+  'trends:series': trendsRequest,
+  'explorer:page': explorerPage,
+  'leads:timeline': singleId('leads:timeline', 'leadId'),
+  'diff:get': (value) => {
+    const record = expectObject(value, 'diff:get')
+    onlyFields(record, ['importA', 'importB'], 'diff:get')
+    return diffRequest(record, 'diff:get')
+  },
+  'diff:rows': (value) => {
+    const record = expectObject(value, 'diff:rows')
+    onlyFields(record, ['importA', 'importB', 'kind', 'after', 'limit'], 'diff:rows')
+    const kind = optionalOneOf<DiffKind>(record['kind'], DIFF_KINDS, 'diff:rows.kind')
+    if (kind === undefined) fail(`diff:rows.kind: expected one of ${DIFF_KINDS.join(', ')}`)
+    return {
+      ...diffRequest(record, 'diff:rows'),
+      kind,
+      ...defined({
+        after: optionalId(record['after'], 'diff:rows.after'),
+        limit: optionalLimit(record['limit'], MAX_DIFF_LIMIT, 'diff:rows.limit'),
+      }),
+    }
+  },
   'imports:run': (value) => {
     const record = expectObject(value, 'imports:run')
     const { files, snapshotDate } = record

@@ -339,3 +339,23 @@ test('progress shows the file, rows, speed and time left, and Cancel leaves noth
   expect(readDb().prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 })
   expect(readDb().prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 0 })
 })
+
+test('a file whose dates fit both orders asks which, and imports with the answer', async ({ app, readDb }) => {
+  const file = csv('suspended-2026-11-06.csv', [
+    'Email Address,Email Suspended,Email Suspended At',
+    'a@x.example,true,03/04/2025',
+    'b@x.example,true,05/06/2025',
+  ])
+  await app.getByTestId('nav-imports').click()
+  await app.getByTestId('file-input').setInputFiles(file)
+  const dialog = app.getByTestId('date-order-dialog')
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('03/04/2025 is April 3, 2025')
+  await screenshot(app, 'date-order-dialog')
+  await app.getByTestId('date-order-day-first').click()
+  await expect(app.getByTestId('import-message')).toContainText('Imported 2 rows')
+  expect(readDb().prepare('SELECT suspended_at AS at FROM spans ORDER BY at').all()).toEqual([
+    { at: '2025-04-03 00:00:00' },
+    { at: '2025-06-05 00:00:00' },
+  ])
+})

@@ -10,6 +10,10 @@ export const historyCommand: CliCommand = {
     const { values } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' } } })
     return withCliContext(values.db, async (context) => {
       const imports = await invokeOrThrow(context, 'imports:list', {})
+      // Tallies by reason and verdict only for --json: the text listing stays one line per import.
+      const counts = values.json
+        ? new Map((await invokeOrThrow(context, 'history:counts', {})).map((entry) => [entry.importId, entry]))
+        : new Map<number, never>()
       for (const item of imports) {
         if (values.json) {
           io.stdout.write(
@@ -23,6 +27,8 @@ export const historyCommand: CliCommand = {
               suspended: item.suspended,
               skipped: item.skipped,
               importedAt: item.importedAt,
+              byReason: counts.get(item.id)?.byReason ?? {},
+              byVerdict: counts.get(item.id)?.byVerdict ?? {},
             })}\n`,
           )
         } else {

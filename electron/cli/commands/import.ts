@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isIsoDay } from '../../shared/validate'
-import type { ImportOutcome, IpcEvents } from '../../shared/ipc'
+import type { DayMonthOrder, ImportOutcome, IpcEvents } from '../../shared/ipc'
 import type { Emit } from '../../main/handlers'
 import { UsageError, type CliCommand, type CliIo } from '../command'
 import { invokeOrThrow, withCliContext } from '../context'
@@ -28,6 +28,11 @@ function describe(outcome: ImportOutcome): Record<string, unknown> {
   }
 }
 
+function parseDateOrder(value: string | undefined): DayMonthOrder | undefined {
+  if (value === undefined || value === 'day-first' || value === 'month-first') return value
+  throw new UsageError(`--date-order: expected day-first or month-first, got '${value}'`)
+}
+
 /** One line per progress event on stderr, so stdout stays the JSON contract. */
 function printProgress(io: CliIo): Emit {
   return (event, payload) => {
@@ -42,7 +47,8 @@ function printProgress(io: CliIo): Emit {
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import Marketo CSV exports into the database',
-  usage: 'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--json] [--progress]',
+  usage:
+    'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--date-order day-first|month-first] [--json] [--progress]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -52,6 +58,7 @@ export const importCommand: CliCommand = {
         json: { type: 'boolean' },
         'snapshot-date': { type: 'string' },
         progress: { type: 'boolean' },
+        'date-order': { type: 'string' },
       },
     })
     if (positionals.length === 0) throw new UsageError('name at least one CSV file to import')
@@ -59,6 +66,7 @@ export const importCommand: CliCommand = {
     if (snapshotDate !== undefined && !isIsoDay(snapshotDate)) {
       throw new UsageError(`--snapshot-date: expected YYYY-MM-DD, got '${snapshotDate}'`)
     }
+    const dateOrder = parseDateOrder(values['date-order'])
     return withCliContext(
       values.db,
       async (context) => {
@@ -66,7 +74,12 @@ export const importCommand: CliCommand = {
         const files = positionals.map((file) => {
           const path = resolve(file)
           const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs
-          return { path, name: basename(file), ...(modified === undefined ? {} : { lastModifiedMs: modified }) }
+          return {
+            path,
+            name: basename(file),
+            ...(modified === undefined ? {} : { lastModifiedMs: modified }),
+            ...(dateOrder === undefined ? {} : { dateOrder }),
+          }
         })
         const outcomes = await invokeOrThrow(context, 'imports:run', {
           files,

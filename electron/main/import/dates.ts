@@ -4,7 +4,9 @@
  * `YYYY-MM-DD HH:MM:SS` so they sort and compare as text.
  */
 
-export type DayMonthOrder = 'day-first' | 'month-first'
+import type { DayMonthOrder } from '../../shared/ipc'
+
+export type { DayMonthOrder }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/

@@ -11,6 +11,23 @@ export class NeedsMappingError extends BadFileError {
   override name = 'NeedsMappingError'
 }
 
+/** Slash dates that fit both day-first and month-first, with nothing in the file to tell. */
+export class NeedsDateOrderError extends BadFileError {
+  override name = 'NeedsDateOrderError'
+}
+
+/** Dates in the sample that could be read either way, for the question to the user. */
+export function dateSamples(layout: FileLayout, column: number | undefined, limit = 5): string[] {
+  if (column === undefined) return []
+  const samples = new Set<string>()
+  for (const row of layout.headRows) {
+    const value = (row[column] ?? '').trim()
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(value)) samples.add(value)
+    if (samples.size >= limit) break
+  }
+  return [...samples]
+}
+
 export interface FileLayout {
   delimiter: Delimiter
   header: string[]

@@ -1,14 +1,14 @@
 import { basename } from 'node:path'
 import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
-import type { FileRef, ImportProgress, ImportSummary } from '../../shared/ipc'
+import type { FileRef, ImportProgress, ImportReportView, ImportSummary } from '../../shared/ipc'
 import type { Db } from '../db/open'
 import { createImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
 import { SnapshotCounts, type CountedCause } from './snapshot-counts'
 import { BadFileError, probeFile } from './file-probe'
 import { FIELD_LABELS, type ColumnMapping, type LeadField } from './headers'
-import { parseDateTime } from './dates'
-import { decideDateOrder, readLayout, resolveColumns, type MappingSource } from './file-layout'
+import { parseDateTime, type DayMonthOrder } from './dates'
+import { dateSamples, decideDateOrder, NeedsDateOrderError, readLayout, resolveColumns } from './file-layout'
 import { CsvSyntaxError, readRecordBatches } from './read-records'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
 import { AddressSet, cleanText, detach, domainOf, normalizeEmail, parseFlag } from './values'
@@ -27,32 +27,15 @@ export class ImportCancelledError extends Error {
   override name = 'ImportCancelledError'
 }
 
-export interface SkippedRow {
-  line: number
-  why: string
-}
-
-export interface ImportReport {
-  encoding: string
-  delimiter: string
-  /** Whether the columns came from the header's labels, the user's mapping, or a remembered one. */
-  columns: MappingSource
-  unknownColumns: string[]
-  repeatedColumns: string[]
-  blankRows: number
-  duplicateEmails: number
-  /** How day and month were told apart in slash dates, e.g. `day-first (values)`; null without such dates. */
-  dateOrder: string | null
-  /** Email Suspended At values that are not a date; stored as empty. */
-  unreadableDates: SkippedRow[]
-  /** The first skipped rows with their line numbers; `skipped` in the summary has the full count. */
-  skippedRows: SkippedRow[]
-}
+/** What an import stores in `imports.report_json`; the report view adds the import's summary. */
+export type ImportReport = Omit<ImportReportView, 'import'>
 
 export interface ImportFileOptions {
   snapshotDate?: string
   /** Columns the user chose in the mapping step; remembered for files with the same header. */
   mapping?: ColumnMapping
+  /** The user's answer when the file's dates fit both day-first and month-first. */
+  dateOrder?: DayMonthOrder
   now?: Date
   signal?: AbortSignal
   onProgress?: (progress: Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>) => void
@@ -120,7 +103,19 @@ async function importInTransaction(
     )
   }
   let dateOrder = dateChoice.order
-  if (dateChoice.sawNumericDates) report.dateOrder = `${dateChoice.order} (${dateChoice.basis})`
+  if (dateChoice.sawNumericDates && dateChoice.basis === 'assumed') {
+    // Every date fits both orders and no convention applies: a guess could shift dates by months.
+    if (!options.dateOrder) {
+      const examples = dateSamples(layout, columns.emailSuspendedAt, 3).join(', ')
+      throw new NeedsDateOrderError(
+        `${fileName}: the dates in '${FIELD_LABELS.emailSuspendedAt}' (e.g. ${examples}) could be day/month or month/day, and nothing in the file tells which. Choose the order to import it.`,
+      )
+    }
+    dateOrder = options.dateOrder
+    report.dateOrder = `${dateOrder} (chosen)`
+  } else if (dateChoice.sawNumericDates) {
+    report.dateOrder = `${dateChoice.order} (${dateChoice.basis})`
+  }
 
   let rows = 0
   let invalid = 0
@@ -179,10 +174,15 @@ async function importInTransaction(
     const suspendedAtOf = (line: number, raw: string): string | null => {
       if (raw === '') return null
       let parsed = parseDateTime(raw, dateOrder)
-      if (parsed === null && dateOrder === null && /\d\//.test(raw)) {
-        // The first 64 kB had no slash dates to judge by; Marketo's own exports are US-style.
-        dateOrder = 'month-first'
-        report.dateOrder = 'month-first (assumed)'
+      if (parsed === null && dateOrder === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(raw.trim())) {
+        // The first 64 kB had no such dates to judge by; only the user can say now.
+        if (!options.dateOrder) {
+          throw new NeedsDateOrderError(
+            `${fileName}, line ${line}: dates in '${FIELD_LABELS.emailSuspendedAt}' such as ${raw.slice(0, 20)} could be day/month or month/day. Choose the order to import it.`,
+          )
+        }
+        dateOrder = options.dateOrder
+        report.dateOrder = `${dateOrder} (chosen)`
         parsed = parseDateTime(raw, dateOrder)
       }
       if (parsed === null && report.unreadableDates.length < MAX_REPORTED_SKIPS) {

@@ -24,6 +24,7 @@ try {
     const summary = await importFile(db, data.file, {
       ...(data.snapshotDate ? { snapshotDate: data.snapshotDate } : {}),
       ...(data.file.mapping ? { mapping: data.file.mapping } : {}),
+      ...(data.file.dateOrder ? { dateOrder: data.file.dateOrder } : {}),
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
     })

@@ -1,7 +1,7 @@
 import type { FileRef, ImportPreview } from '../../shared/ipc'
 import type { ImportStore } from '../db/import-store'
 import { probeFile } from './file-probe'
-import { readLayout } from './file-layout'
+import { dateSamples, readLayout } from './file-layout'
 
 /** Reads only the start of a file: what the mapping step needs to show. */
 export async function inspectFile(
@@ -20,5 +20,6 @@ export async function inspectFile(
     mapping: layout.detected ?? remembered ?? layout.recognised,
     source: layout.detected ? 'header' : remembered ? 'remembered' : 'none',
     required: ['email'],
+    dateSamples: dateSamples(layout, (layout.detected ?? remembered ?? layout.recognised).emailSuspendedAt),
   }
 }

@@ -3,7 +3,7 @@
  * results of the last run, and a revision counter that views re-query on. One instance lives
  * in App.svelte and is handed to the views that need it.
  */
-import type { FileRef, ImportOutcome, ImportPreview, ImportProgress } from '../../../electron/shared/ipc'
+import type { DayMonthOrder, FileRef, ImportOutcome, ImportPreview, ImportProgress } from '../../../electron/shared/ipc'
 import { FIELD_LABELS, type ColumnMapping } from '../../../electron/shared/lead-fields'
 import { errorMessage, fileRef, formatNumber, invoke, subscribe } from './api'
 
@@ -36,6 +36,15 @@ export interface MappingRequest {
   count: number
 }
 
+/** A file whose dates fit both day-first and month-first: the user is asked which it is. */
+export interface DateOrderRequest {
+  file: FileRef
+  /** A few of the file's dates, to judge by. */
+  samples: string[]
+  position: number
+  count: number
+}
+
 /** Some shells send the Import… menu command and deliver Ctrl/Cmd+O as a keydown too. */
 const PICKER_DEBOUNCE_MS = 600
 
@@ -53,6 +62,8 @@ export class ImportFlow {
   blockedReason = $state<string | null>(null)
   /** The file waiting for the user to choose its columns; the mapping dialog shows it. */
   mapping = $state.raw<MappingRequest | null>(null)
+  /** The file waiting for the user to say how its dates are written; the date dialog shows it. */
+  dateOrder = $state.raw<DateOrderRequest | null>(null)
 
   canImport = $derived(!this.busy && this.blockedReason === null)
 
@@ -60,6 +71,7 @@ export class ImportFlow {
   #nextMessageId = 1
   #lastPickerOpen = 0
   #answerMapping: ((mapping: ColumnMapping | null) => void) | null = null
+  #answerDateOrder: ((order: DayMonthOrder | null) => void) | null = null
   /** The current file's first report: `elapsedMs` (counted from the batch's start), bytes and rows. */
   #file = { ...NO_FILE }
 
@@ -135,6 +147,13 @@ export class ImportFlow {
     answer?.(mapping)
   }
 
+  answerDateOrder(order: DayMonthOrder | null): void {
+    const answer = this.#answerDateOrder
+    this.#answerDateOrder = null
+    this.dateOrder = null
+    answer?.(order)
+  }
+
   async cancel(): Promise<void> {
     if (!this.busy || this.cancelling) return
     this.cancelling = true
@@ -182,26 +201,64 @@ export class ImportFlow {
    */
   async #importBatch(refs: readonly FileRef[]): Promise<void> {
     const outcomes = await invoke('imports:run', { files: [...refs] })
-    const unmapped: FileRef[] = []
+    const questions: { ref: FileRef; outcome: ImportOutcome }[] = []
     outcomes.forEach((outcome, index) => {
       const ref = refs[index]?.name === outcome.fileName ? refs[index] : refs.find((r) => r.name === outcome.fileName)
-      if (!outcome.ok && outcome.error.code === 'needs-mapping' && ref) unmapped.push(ref)
+      if (ref && needsAnswer(outcome)) questions.push({ ref, outcome })
       else this.#say(this.#fromOutcome(outcome))
     })
-    for (const [index, ref] of unmapped.entries()) {
+    for (const [index, { ref, outcome }] of questions.entries()) {
       // After a cancel the user is not asked about the files that are left.
       if (this.cancelling) this.#say(this.#message('warning', `${ref.name}: not imported; the import was cancelled.`))
-      else await this.#importWithMapping(ref, index + 1, unmapped.length)
+      else await this.#askAndRetry(ref, outcome, index + 1, questions.length)
     }
   }
 
-  async #importWithMapping(ref: FileRef, position: number, count: number): Promise<void> {
+  /**
+   * Asks what the file could not tell (its columns, then how its dates are written) and imports
+   * it again with each answer, until it imports, fails for another reason, or the user declines.
+   */
+  async #askAndRetry(ref: FileRef, first: ImportOutcome, position: number, count: number): Promise<void> {
+    let current = ref
+    let outcome: ImportOutcome | undefined = first
+    while (outcome && needsAnswer(outcome) && !this.cancelling) {
+      const answered =
+        !outcome.ok && outcome.error.code === 'needs-mapping'
+          ? await this.#askMapping(current, position, count)
+          : await this.#askDateOrder(current, position, count)
+      if (answered === null) return
+      current = answered
+      this.#resetProgress()
+      ;[outcome] = await invoke('imports:run', { files: [current] })
+    }
+    if (outcome) this.#say(this.#fromOutcome(outcome))
+  }
+
+  async #askDateOrder(ref: FileRef, position: number, count: number): Promise<FileRef | null> {
+    let samples: string[] = []
+    try {
+      samples = (await invoke('imports:inspect', { file: ref })).dateSamples
+    } catch {
+      // The question still makes sense without examples.
+    }
+    const order = await new Promise<DayMonthOrder | null>((resolve) => {
+      this.#answerDateOrder = resolve
+      this.dateOrder = { file: ref, samples, position, count }
+    })
+    if (order === null) {
+      this.#say(this.#message('warning', `${ref.name}: not imported; the order of its dates was not chosen.`))
+      return null
+    }
+    return { ...ref, dateOrder: order }
+  }
+
+  async #askMapping(ref: FileRef, position: number, count: number): Promise<FileRef | null> {
     let preview: ImportPreview
     try {
       preview = await invoke('imports:inspect', { file: ref })
     } catch (error) {
       this.#say(this.#message('error', withFileName(ref.name, errorMessage(error))))
-      return
+      return null
     }
     const chosen = await new Promise<ColumnMapping | null>((resolve) => {
       this.#answerMapping = resolve
@@ -215,11 +272,9 @@ export class ImportFlow {
           'Import the file again to choose its columns.',
         ),
       )
-      return
+      return null
     }
-    this.#resetProgress()
-    const outcomes = await invoke('imports:run', { files: [{ ...ref, mapping: chosen }] })
-    for (const outcome of outcomes) this.#say(this.#fromOutcome(outcome))
+    return { ...ref, mapping: chosen }
   }
 
   async #run(work: () => Promise<void>): Promise<void> {
@@ -278,6 +333,10 @@ export class ImportFlow {
   #message(kind: MessageKind, text: string, detail: string | null = null): ImportMessage {
     return { id: this.#nextMessageId++, kind, text, detail }
   }
+}
+
+function needsAnswer(outcome: ImportOutcome): boolean {
+  return !outcome.ok && (outcome.error.code === 'needs-mapping' || outcome.error.code === 'needs-date-order')
 }
 
 /** Error messages should name the file; prefix it when the Node side's message does not. */

@@ -248,3 +248,20 @@ describe('importFile: dates', () => {
     expectNothingStored(db)
   })
 })
+
+describe('importFile: dates the file cannot settle', () => {
+  const ambiguous =
+    'Email Address,Email Suspended,Email Suspended At\na@x.io,true,03/04/2025\nb@x.io,true,05/06/2025 10:00\n'
+
+  it('asks instead of guessing, and imports once told', async () => {
+    const db = openTempDb()
+    const file = writeFile('ambiguous.csv', ambiguous)
+    await expect(importFile(db, file, { now: NOW })).rejects.toThrow(
+      /ambiguous\.csv: the dates in 'Email Suspended At' \(e\.g\. 03\/04\/2025, 05\/06\/2025 10:00\) could be day\/month or month\/day/,
+    )
+    expectNothingStored(db)
+    await importFile(db, file, { now: NOW, dateOrder: 'day-first' })
+    const stored = db.prepare('SELECT suspended_at AS at FROM spans ORDER BY at').all()
+    expect(stored).toEqual([{ at: '2025-04-03 00:00:00' }, { at: '2025-06-05 10:00:00' }])
+  })
+})
