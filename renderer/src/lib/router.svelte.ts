@@ -1,9 +1,10 @@
 /**
  * Which view is showing. Kept in the URL hash so a reload (or the browser preview's address)
  * stays on the same view; the hash changes in-page, so Electron's navigation guard never fires.
- * A view may carry one detail after a slash: `#/codes/5.7.26` opens that code's entry.
+ * A view may carry one detail after a slash: `#/codes/5.7.26` opens that code's entry,
+ * `#/explorer/<query>` opens the lead explorer with a filter (see ExplorerView).
  */
-export const VIEWS = ['overview', 'imports', 'trends', 'explain', 'codes'] as const
+export const VIEWS = ['overview', 'imports', 'explorer', 'compare', 'trends', 'explain', 'codes'] as const
 export type ViewName = (typeof VIEWS)[number]
 
 function isView(value: string): value is ViewName {
