@@ -17,9 +17,14 @@ rm -rf "$target"
 mkdir -p "$target"
 cp -R node_modules/better-sqlite3/{binding.gyp,src,deps,package.json} "$target/"
 cd "$target"
-if npx --no-install prebuild-install --runtime electron --target "$electron_version" --arch "$(node -p process.arch)" 2>/dev/null && [ -f build/Release/better_sqlite3.node ]; then
+if ../../node_modules/.bin/prebuild-install --runtime electron --target "$electron_version" --arch "$(node -p process.arch)" 2>/dev/null && [ -f build/Release/better_sqlite3.node ]; then
   echo "Installed a prebuilt Electron binary."
   exit 0
 fi
-npx --no-install node-gyp rebuild --release --runtime=electron --target="$electron_version" \
-  --dist-url=https://electronjs.org/headers
+if ! node-gyp rebuild --release --runtime=electron --target="$electron_version" \
+  --dist-url=https://electronjs.org/headers; then
+  echo "Could not build better-sqlite3 for Electron ${electron_version}. This needs internet once (Electron's" >&2
+  echo "headers or a prebuilt binary) and a C++ toolchain. Without Electron, use: npm run web" >&2
+  rm -rf "../../${target}"
+  exit 1
+fi
