@@ -21,7 +21,9 @@ if ../../node_modules/.bin/prebuild-install --runtime electron --target "$electr
   echo "Installed a prebuilt Electron binary."
   exit 0
 fi
-if ! node-gyp rebuild --release --runtime=electron --target="$electron_version" \
+# A machine-wide nodedir (set on some CI images to build against Node's own headers) would make
+# node-gyp build against Node instead of Electron and silently produce the wrong ABI.
+if ! env -u npm_config_nodedir -u NPM_CONFIG_NODEDIR node-gyp rebuild --release --runtime=electron --target="$electron_version" \
   --dist-url=https://electronjs.org/headers; then
   echo "Could not build better-sqlite3 for Electron ${electron_version}. This needs internet once (Electron's" >&2
   echo "headers or a prebuilt binary) and a C++ toolchain. Without Electron, use: npm run web" >&2
