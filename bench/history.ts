@@ -23,6 +23,7 @@ import { createAppContext } from '../electron/main/app-context'
 import { openDatabase, type Db } from '../electron/main/db/open'
 import { explorerCursor } from '../electron/main/db/explorer-queries'
 import { startImportWorkerFromSource } from '../electron/main/import/start-worker-node'
+import { neverSave } from '../electron/main/save-paths'
 import { NO_VALUE, OTHER_PROVIDER } from '../electron/main/import/snapshot-counts'
 import { dispatch } from '../electron/main/ipc-dispatch'
 import { RESOURCES_DIR } from '../electron/main/repo-paths'
@@ -308,6 +309,7 @@ async function main(): Promise<void> {
     shell: 'web',
     emit: () => undefined,
     startImportWorker: startImportWorkerFromSource,
+    chooseSavePath: neverSave,
   })
   if (!context.db) throw new Error(context.dbError ?? 'no database')
   const db: Db = context.db

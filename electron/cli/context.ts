@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path'
 import { ApiError, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc'
 import { startImportWorkerFromSource } from '../main/import/start-worker-node'
+import { neverSave } from '../main/save-paths'
 import { createAppContext, type AppContext } from '../main/app-context'
 import type { Emit } from '../main/handlers'
 import { dispatch } from '../main/ipc-dispatch'
@@ -31,6 +32,7 @@ export async function withCliContext<T>(
     shell: 'web',
     emit,
     startImportWorker: startImportWorkerFromSource,
+    chooseSavePath: neverSave,
   })
   try {
     if (context.dbError) throw new ApiError('db-unavailable', context.dbError)

@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path'
 import { CLASSIFIER_VERSION, classify } from '../shared/classify'
 import type { IpcHandlers } from '../shared/ipc'
 import { reclassifyStaleCauses } from './db/reclassify'
-import { openDatabase, type Db, type OpenOptions } from './db/open'
-import { createHandlers, type Emit } from './handlers'
+import type { Db, OpenOptions } from './db/open'
+import { openDatabaseSafely } from './db/safe-open'
+import { createHandlers, type ChooseSavePath, type Emit } from './handlers'
 import type { StartImportWorker } from './import/run-import-worker'
 import { SAMPLE_FILE_NAME } from './paths'
 
@@ -17,12 +18,15 @@ export interface AppContextOptions {
   nativeBinding?: string
   /** Bundled worker under Electron, TypeScript source under Node: the caller knows which. */
   startImportWorker: StartImportWorker
+  chooseSavePath: ChooseSavePath
 }
 
 export interface AppContext {
   handlers: IpcHandlers
   db: Db | null
   dbError: string | null
+  /** Things the user should know about the database, e.g. that a damaged file was set aside. */
+  notices: string[]
   close(): void
 }
 
@@ -34,9 +38,12 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const openOptions: OpenOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
   let db: Db | null = null
   let dbError: string | null = null
+  let notices: string[] = []
   try {
     mkdirSync(dirname(options.dbPath), { recursive: true })
-    db = openDatabase(options.dbPath, openOptions)
+    // A damaged file is set aside and a fresh one started; a migration that fails is rolled back
+    // from the backup taken just before it. Both leave a notice for the user.
+    ;({ db, notices } = openDatabaseSafely(options.dbPath, openOptions))
     reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)
   } catch (error) {
     dbError = `The database at ${options.dbPath} could not be opened: ${error instanceof Error ? error.message : String(error)}`
@@ -45,7 +52,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
     db,
     dbPath: options.dbPath,
     dbError,
+    notices,
     startImportWorker: options.startImportWorker,
+    chooseSavePath: options.chooseSavePath,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     emit: options.emit,
     sampleFile: { path: join(options.resourcesDir, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME },
@@ -56,6 +65,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     handlers,
     db,
     dbError,
+    notices,
     close: () => db?.close(),
   }
 }

@@ -6,6 +6,8 @@ import {
   type ImportOutcome,
   type IpcEvents,
   type IpcHandlers,
+  type LeadListExportRequest,
+  type LeadListExportResponse,
 } from '../shared/ipc'
 import type { Db } from './db/open'
 import { createDiffQueries } from './db/diff-queries'
@@ -14,6 +16,7 @@ import { createImportEditStore } from './db/import-edit-store'
 import { createImportStore } from './db/import-store'
 import { createQueries } from './db/queries'
 import { createTrendQueries } from './db/trend-queries'
+import { exportLeadList, suggestLeadListFileName, type LeadListKind } from './export/lead-lists'
 import { inspectFile } from './import/inspect'
 import { runImportWorker, type StartImportWorker } from './import/run-import-worker'
 
@@ -24,6 +27,7 @@ export interface HandlerDeps {
   db: Db | null
   dbPath: string
   dbError: string | null
+  notices: string[]
   /** Imports run in a worker thread with their own connection; this starts one. */
   startImportWorker: StartImportWorker
   nativeBinding?: string
@@ -31,7 +35,14 @@ export interface HandlerDeps {
   sampleFile: FileRef
   version: string
   shell: 'electron' | 'web'
+  /** Where to save an export: the native save dialog in the app, a fixed folder in the preview; null = cancelled. */
+  chooseSavePath: ChooseSavePath
 }
+
+export type ChooseSavePath = (suggestion: {
+  defaultName: string
+  filters: { name: string; extensions: string[] }[]
+}) => Promise<string | null>
 
 /** The handler table: plain Node, no Electron, shared by the desktop app, the browser preview and tests. */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
@@ -110,12 +121,26 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     return next
   }
 
+  async function exportList(kind: LeadListKind, scope: LeadListExportRequest): Promise<LeadListExportResponse> {
+    if (!deps.db) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
+    // Resolving the name first checks the scope, so a bad request fails before a dialog opens.
+    const defaultName = suggestLeadListFileName(deps.db, kind, scope)
+    const path = await deps.chooseSavePath({
+      defaultName,
+      filters: [{ name: 'CSV for Excel and Marketo', extensions: ['csv'] }],
+    })
+    if (path === null) return { saved: false }
+    const { rows } = await exportLeadList(deps.db, kind, scope, path)
+    return { saved: true, rows, path }
+  }
+
   return {
     'app:info': () => ({
       version: deps.version,
       classifierVersion: CLASSIFIER_VERSION,
       dbPath: deps.dbPath,
       dbError: deps.dbError,
+      notices: deps.notices,
       shell: deps.shell,
     }),
     'imports:list': () => requireQueries().listImports(),
@@ -125,6 +150,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       if (!deps.db) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
       return inspectFile(file, createImportStore(deps.db))
     },
+    'exports:remove-list': (scope) => exportList('remove', scope),
+    'exports:review-list': (scope) => exportList('review', scope),
     'imports:report': ({ importId }) => {
       const report = requireQueries().importReport(importId)
       if (!report) throw new ApiError('not-found', `There is no import #${importId}.`)

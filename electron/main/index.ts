@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { EventName, IpcEvents } from '../shared/ipc'
@@ -64,6 +64,13 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       emit,
       startImportWorker,
+      chooseSavePath: async ({ defaultName, filters }) => {
+        const options = { defaultPath: join(app.getPath('downloads'), defaultName), filters }
+        const choice = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options)
+        return choice.canceled || !choice.filePath ? null : choice.filePath
+      },
       ...(nativeBinding ? { nativeBinding } : {}),
     })
     const devServerUrl = process.env.ELECTRON_RENDERER_URL

@@ -12,6 +12,8 @@ export interface AppInfo {
   dbPath: string
   /** Set when the database could not be opened; the app still starts and shows this. */
   dbError: string | null
+  /** Plain sentences about the database the user should read once, e.g. a damaged file set aside. */
+  notices: string[]
   /** `electron` in the desktop app, `web` in the browser preview. */
   shell: 'electron' | 'web'
 }
@@ -401,6 +403,16 @@ export interface ImportProgress {
 
 type NoRequest = Record<string, never>
 
+/** Which leads an export covers: one snapshot (default: the newest) or the snapshots in a date range. */
+export interface LeadListExportRequest {
+  importId?: number
+  from?: string
+  to?: string
+}
+
+/** `saved: false` when the user closed the save dialog. */
+export type LeadListExportResponse = { saved: true; rows: number; path: string } | { saved: false }
+
 /** channel → [request, response]. Every request is one plain object, so it can be validated. */
 export interface IpcContract {
   'app:info': [NoRequest, AppInfo]
@@ -409,6 +421,9 @@ export interface IpcContract {
   'imports:sample': [NoRequest, ImportOutcome]
   'imports:inspect': [{ file: FileRef }, ImportPreview]
   'imports:report': [{ importId: number }, ImportReportView]
+  /** CSVs Marketo can import: leads to remove, and leads marked invalid for sender-side reasons to review. */
+  'exports:remove-list': [LeadListExportRequest, LeadListExportResponse]
+  'exports:review-list': [LeadListExportRequest, LeadListExportResponse]
   /** Stops the running import batch; the file being imported leaves no trace. */
   'imports:cancel': [NoRequest, { cancelled: boolean }]
   'overview:get': [NoRequest, Overview]
@@ -437,6 +452,8 @@ export const CHANNELS = [
   'imports:cancel',
   'imports:inspect',
   'imports:report',
+  'exports:remove-list',
+  'exports:review-list',
   'overview:get',
   'imports:update',
   'imports:delete',

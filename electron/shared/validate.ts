@@ -15,6 +15,7 @@ import {
   type ExplorerSort,
   type FileRef,
   type ImportUpdateRequest,
+  type LeadListExportRequest,
   type RequestOf,
   type TrendsRequest,
 } from './ipc'
@@ -208,6 +209,25 @@ function trendsRequest(value: unknown): TrendsRequest {
   })
 }
 
+function leadListExport(channel: 'exports:remove-list' | 'exports:review-list') {
+  return (value: unknown): LeadListExportRequest => {
+    const record = expectObject(value, channel)
+    onlyFields(record, ['importId', 'from', 'to'], channel)
+    const importId = optionalId(record.importId, `${channel}.importId`)
+    const from = optionalDay(record.from, `${channel}.from`)
+    const to = optionalDay(record.to, `${channel}.to`)
+    if (importId !== undefined && (from !== undefined || to !== undefined)) {
+      fail(`${channel}: give either an import or a date range, not both`)
+    }
+    if (from !== undefined && to !== undefined && from > to) fail(`${channel}: from is after to`)
+    return {
+      ...(importId === undefined ? {} : { importId }),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    }
+  }
+}
+
 function importUpdate(value: unknown): ImportUpdateRequest {
   const where = 'imports:update'
   const record = expectObject(value, where)
@@ -247,6 +267,8 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
     importId: positiveId(expectObject(value, 'imports:report').importId, 'imports:report.importId'),
   }),
   'overview:get': noFields('overview:get'),
+  'exports:remove-list': leadListExport('exports:remove-list'),
+  'exports:review-list': leadListExport('exports:review-list'),
   'imports:update': importUpdate,
   'imports:delete': singleId('imports:delete', 'importId'),
   'history:newly-invalid': (value) => {

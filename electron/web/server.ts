@@ -9,12 +9,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { CHANNELS, type EventName, type IpcEvents } from '../shared/ipc'
 import { startImportWorkerFromSource } from '../main/import/start-worker-node'
 import { createAppContext, type AppContext } from '../main/app-context'
 import { dispatch } from '../main/ipc-dispatch'
+import { saveIntoFolder } from '../main/save-paths'
 import { installBridge, type BridgeConfig } from './bridge-client'
 
 export interface WebServerOptions {
@@ -25,6 +26,8 @@ export interface WebServerOptions {
   port?: number
   /** Fixed in tests so URLs are predictable; random otherwise. */
   token?: string
+  /** Where exports are saved (the preview has no save dialog); default: `exports/` beside the database. */
+  exportsDir?: string
 }
 
 export interface WebServer {
@@ -62,6 +65,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     shell: 'web',
     emit,
     startImportWorker: startImportWorkerFromSource,
+    chooseSavePath: saveIntoFolder(options.exportsDir ?? join(dirname(options.dbPath), 'exports')),
   })
   const bridgeConfig: BridgeConfig = { token, channels: CHANNELS }
   // tsx (esbuild with keepNames) wraps functions in a `__name` helper that the page does not have.

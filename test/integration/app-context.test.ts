@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppContext } from '../../electron/main/app-context'
 import { dispatch } from '../../electron/main/ipc-dispatch'
 import { startImportWorkerFromSource } from '../../electron/main/import/start-worker-node'
 import { RESOURCES_DIR } from '../../electron/main/repo-paths'
+import { neverSave } from '../../electron/main/save-paths'
 import { useTempDir } from '../helpers/temp-dir'
 
 const tempDir = useTempDir()
@@ -17,19 +18,12 @@ function contextFor(dbPath: string): ReturnType<typeof createAppContext> {
     shell: 'web',
     emit: () => undefined,
     startImportWorker: startImportWorkerFromSource,
+    chooseSavePath: neverSave,
   })
 }
 
 describe('a database that cannot be opened', () => {
   it.each([
-    [
-      'a file that is not a database',
-      (dir: string) => {
-        const path = join(dir, 'garbage.db')
-        writeFileSync(path, 'this is not an SQLite file, just text that happens to be long enough '.repeat(100))
-        return path
-      },
-    ],
     [
       'a folder where the file should be',
       (dir: string) => {
@@ -62,5 +56,28 @@ describe('a database that cannot be opened', () => {
     const context = contextFor(dbPath)
     expect(context.dbError).toMatch(/written by a newer version of Bounce Auditor/)
     context.close()
+  })
+
+  it('a damaged file is set aside, never deleted, and the app starts on a fresh database with a notice', async () => {
+    const dir = tempDir()
+    const dbPath = join(dir, 'app.db')
+    const garbage = 'this is not an SQLite file, just text that happens to be long enough '.repeat(100)
+    writeFileSync(dbPath, garbage)
+    const context = contextFor(dbPath)
+    try {
+      expect(context.dbError).toBeNull()
+      expect(context.notices).toHaveLength(1)
+      const moved = readdirSync(dir).find((name) => name.startsWith('app.db.damaged-'))
+      expect(moved).toBeDefined()
+      expect(readFileSync(join(dir, moved ?? ''), 'utf8')).toBe(garbage)
+      expect(context.notices[0]).toContain(moved)
+      expect(await dispatch(context.handlers, 'app:info', {})).toMatchObject({
+        ok: true,
+        value: { notices: context.notices },
+      })
+      expect(await dispatch(context.handlers, 'imports:list', {})).toEqual({ ok: true, value: [] })
+    } finally {
+      context.close()
+    }
   })
 })

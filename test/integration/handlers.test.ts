@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Channel, Envelope, IpcEvents, RequestOf, ResponseOf } from '../../electron/shared/ipc'
 import { createAppContext, type AppContext } from '../../electron/main/app-context'
 import { dispatch } from '../../electron/main/ipc-dispatch'
 import { startImportWorkerFromSource } from '../../electron/main/import/start-worker-node'
+import { saveIntoFolder } from '../../electron/main/save-paths'
 import { RESOURCES_DIR } from '../../electron/main/repo-paths'
 import { CSV_FIXTURES, useTempDir } from '../helpers/temp-dir'
 
@@ -21,6 +22,7 @@ function start(): { events: { event: string; payload: unknown }[] } {
     shell: 'web',
     emit: <E extends keyof IpcEvents>(event: E, payload: IpcEvents[E]) => void events.push({ event, payload }),
     startImportWorker: startImportWorkerFromSource,
+    chooseSavePath: saveIntoFolder(join(tempDir(), 'exports')),
   })
   return { events }
 }
@@ -106,5 +108,31 @@ describe('the handler table, through dispatch and the import worker', () => {
       code: 'bad-request',
       message: expect.stringMatching(/unknown field 'password'/) as string,
     })
+  })
+
+  it('saves the remove and review lists where the shell says, and checks the scope first', async () => {
+    start()
+    await call('imports:run', {
+      files: [
+        {
+          path: join(CSV_FIXTURES, 'weekly-deliverability-2026-11-13.csv'),
+          name: 'weekly-deliverability-2026-11-13.csv',
+        },
+      ],
+    })
+    const removal = await call('exports:remove-list', {})
+    // Ana's user-unknown is the one bad address; Cy's Spamhaus block and Flo's full mailbox are for review.
+    expect(removal).toMatchObject({ saved: true, rows: 1 })
+    if (!removal.saved) throw new Error('expected a saved file')
+    expect(removal.path).toBe(join(tempDir(), 'exports', 'bounce-auditor-remove-2026-11-13.csv'))
+    const text = readFileSync(removal.path, 'utf8')
+    expect(text.startsWith('\ufeffEmail Address,')).toBe(true)
+    expect(text).toContain('ana@northwind.example')
+    const review = await call('exports:review-list', {})
+    expect(review).toMatchObject({ saved: true, rows: 2 })
+    await expect(call('exports:remove-list', { importId: 1, from: '2026-01-01' })).rejects.toMatchObject({
+      code: 'bad-request',
+    })
+    await expect(call('exports:remove-list', { importId: 42 })).rejects.toMatchObject({ code: 'not-found' })
   })
 })

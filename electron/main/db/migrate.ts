@@ -18,6 +18,17 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
+/** Refuses a database written by a newer app before anything (even the journal mode) is changed. */
+export function assertNotNewer(db: Database, migrations: readonly Migration[]): void {
+  const latest = migrations.at(-1)?.version ?? 0
+  const current = schemaVersion(db)
+  if (current > latest) {
+    throw new NewerDatabaseError(
+      `This database was written by a newer version of Bounce Auditor (schema ${current}; this app knows up to ${latest}). Update the app to open it.`,
+    )
+  }
+}
+
 /**
  * Applies every pending migration in one transaction, so a failure leaves the file exactly as
  * it was. A database written by a newer app is refused rather than guessed at.
@@ -26,12 +37,8 @@ export function migrate(db: Database, migrations: readonly Migration[], target?:
   assertAscending(migrations)
   const latest = migrations.at(-1)?.version ?? 0
   const goal = target ?? latest
+  assertNotNewer(db, migrations)
   const current = schemaVersion(db)
-  if (current > latest) {
-    throw new NewerDatabaseError(
-      `This database was written by a newer version of Bounce Auditor (schema ${current}; this app knows up to ${latest}). Update the app to open it.`,
-    )
-  }
   const pending = migrations.filter((m) => m.version > current && m.version <= goal)
   if (pending.length === 0) return current
   db.transaction(() => {

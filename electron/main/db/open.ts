@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { MIGRATIONS } from './migrations'
-import { migrate } from './migrate'
+import { assertNotNewer, migrate } from './migrate'
 
 export type Db = Database.Database
 
@@ -17,6 +17,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
   })
   try {
+    assertNotNewer(db, MIGRATIONS)
     configureConnection(db)
     if (!options.readonly) migrate(db, MIGRATIONS)
     return db

@@ -175,10 +175,14 @@ export function createOverviewQueries(db: Db, history: HistoryQueries) {
       }
       const sender = verdictsNow.get('fix-sending') ?? 0
       if (sender > 0) {
-        const examples = senderBlocks
+        const labels = senderBlocks
           .all({ list: latest.listId, seq: latest.seq })
           .map((row) => [row.provider ? providerLabel(row.provider) : null, row.status].filter(Boolean).join(' '))
           .filter((label) => label !== '')
+        // "5.7.1" says nothing more when "Spamhaus 5.7.1" is already in the list.
+        const examples = [...new Set(labels)].filter(
+          (label, _index, all) => !all.some((other) => other !== label && other.endsWith(` ${label}`)),
+        )
         actionItems.push({
           kind: 'review-sender-blocks',
           count: sender,

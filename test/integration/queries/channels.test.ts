@@ -4,6 +4,7 @@ import type { Channel, Envelope, IpcEvents, RequestOf, ResponseOf } from '../../
 import { createAppContext, type AppContext } from '../../../electron/main/app-context'
 import { dispatch } from '../../../electron/main/ipc-dispatch'
 import { startImportWorkerFromSource } from '../../../electron/main/import/start-worker-node'
+import { neverSave } from '../../../electron/main/save-paths'
 import { RESOURCES_DIR } from '../../../electron/main/repo-paths'
 import { useTempDir } from '../../helpers/temp-dir'
 import { buildHistory } from './history-fixture'
@@ -23,6 +24,7 @@ async function start() {
     shell: 'web',
     emit: <E extends keyof IpcEvents>(event: E, payload: IpcEvents[E]) => void events.push({ event, payload }),
     startImportWorker: startImportWorkerFromSource,
+    chooseSavePath: neverSave,
   })
   return { ids: built.ids, events }
 }
