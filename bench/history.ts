@@ -27,6 +27,7 @@ import { neverSave } from '../electron/main/save-paths'
 import { NO_VALUE, OTHER_PROVIDER } from '../electron/main/import/snapshot-counts'
 import { dispatch } from '../electron/main/ipc-dispatch'
 import { RESOURCES_DIR } from '../electron/main/repo-paths'
+import { seededRandom } from '../test/helpers/seeded-random'
 
 const { values } = parseArgs({
   options: {
@@ -43,18 +44,6 @@ const CHURN = 0.01
 const DATA = join(import.meta.dirname, '.data')
 const DB_PATH = join(DATA, `history-${WEEKS}x${ROWS}.db`)
 const LIST_NAME = 'Weekly deliverability'
-
-/** Deterministic pseudo-random numbers, so every build of the database is the same. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const PROVIDER_DOMAINS = [
   'gmail.com',
@@ -90,7 +79,7 @@ function build(): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB_PATH}${suffix}`, { force: true })
   const started = performance.now()
   const db = openDatabase(DB_PATH)
-  const random = mulberry32(52)
+  const random = seededRandom(52)
   db.pragma('cache_size = -262144')
 
   const insertCause = db.prepare(`

@@ -1,18 +1,6 @@
-import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { classifyCommand } from '../../../../electron/cli/commands/classify'
-import type { CliIo } from '../../../../electron/cli/command'
-
-function harness(): { io: CliIo; stdin: PassThrough; output: () => string; errors: () => string } {
-  const stdin = new PassThrough()
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
-  return { io: { stdin, stdout, stderr }, stdin, output: () => out, errors: () => err }
-}
+import { cliHarness } from '../../../helpers/cli-harness'
 
 const FIELDS = [
   'replyCode',
@@ -29,7 +17,7 @@ const FIELDS = [
 
 describe('cli classify --json', () => {
   it('writes one JSON object per input line, in order, with the fields in the documented order', async () => {
-    const { io, stdin, output } = harness()
+    const { io, stdin, output } = cliHarness()
     const done = classifyCommand.run(['--json'], io)
     stdin.end(
       '550 5.1.1 <x@y.com>: Recipient address rejected: User unknown\n\r\n552 5.2.2 Mailbox full\r\n554 5.7.1 blocked using Spamhaus',
@@ -44,7 +32,7 @@ describe('cli classify --json', () => {
   })
 
   it('streams: answers a line before the input has ended', async () => {
-    const { io, stdin, output } = harness()
+    const { io, stdin, output } = cliHarness()
     const done = classifyCommand.run(['--json'], io)
     stdin.write('550 5.1.1 User unknown\n')
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -54,7 +42,7 @@ describe('cli classify --json', () => {
   })
 
   it('uses --domain to name the provider', async () => {
-    const { io, stdin, output } = harness()
+    const { io, stdin, output } = cliHarness()
     const done = classifyCommand.run(['--json', '--domain', 'gmail.com'], io)
     stdin.end('550 5.1.1 User unknown\n')
     await done
@@ -64,7 +52,7 @@ describe('cli classify --json', () => {
 
 describe('cli classify (human readable)', () => {
   it('prints one compact line per input line', async () => {
-    const { io, stdin, output } = harness()
+    const { io, stdin, output } = cliHarness()
     const done = classifyCommand.run([], io)
     stdin.end('550 5.1.1 User unknown\n421 4.7.0 [TSS04] deferred\n')
     expect(await done).toBe(0)

@@ -1,22 +1,12 @@
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { UsageError, type CliIo } from '../../../../electron/cli/command'
+import { UsageError } from '../../../../electron/cli/command'
 import { diffCommand } from '../../../../electron/cli/commands/diff'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { buildHistory } from '../../../integration/queries/history-fixture'
+import { cliHarness } from '../../../helpers/cli-harness'
 
 const tempDir = useTempDir()
-
-function harness(): { io: CliIo; output: () => string; errors: () => string } {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
-  return { io: { stdin: new PassThrough(), stdout, stderr }, output: () => out, errors: () => err }
-}
 
 async function history(): Promise<{ dbPath: string; ids: Record<'S1' | 'S2' | 'S3', number> }> {
   const built = await buildHistory(tempDir())
@@ -27,7 +17,7 @@ async function history(): Promise<{ dbPath: string; ids: Record<'S1' | 'S2' | 'S
 describe('cli diff', () => {
   it('prints the counts of each set as JSON', async () => {
     const { dbPath, ids } = await history()
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     expect(await diffCommand.run([String(ids.S1), String(ids.S2), '--db', dbPath, '--json'], io)).toBe(0)
     expect(JSON.parse(output())).toEqual({
       importA: ids.S1,
@@ -43,7 +33,7 @@ describe('cli diff', () => {
 
   it('prints a readable table without --json', async () => {
     const { dbPath, ids } = await history()
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     expect(await diffCommand.run([String(ids.S2), String(ids.S3), '--db', dbPath], io)).toBe(0)
     expect(output()).toContain('2026-11-13 (deliverability) → #')
     expect(output()).toMatch(/stillInvalid\s+2/)
@@ -51,8 +41,8 @@ describe('cli diff', () => {
 
   it('refuses missing or unknown imports', async () => {
     const { dbPath } = await history()
-    await expect(diffCommand.run(['1'], harness().io)).rejects.toBeInstanceOf(UsageError)
-    await expect(diffCommand.run(['1', 'x'], harness().io)).rejects.toBeInstanceOf(UsageError)
-    await expect(diffCommand.run(['1', '99', '--db', dbPath], harness().io)).rejects.toThrow(/no import #99/)
+    await expect(diffCommand.run(['1'], cliHarness().io)).rejects.toBeInstanceOf(UsageError)
+    await expect(diffCommand.run(['1', 'x'], cliHarness().io)).rejects.toBeInstanceOf(UsageError)
+    await expect(diffCommand.run(['1', '99', '--db', dbPath], cliHarness().io)).rejects.toThrow(/no import #99/)
   })
 })

@@ -1,25 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { UsageError, type CliIo } from '../../../../electron/cli/command'
+import { UsageError } from '../../../../electron/cli/command'
 import { exportCommand } from '../../../../electron/cli/commands/export'
 import { openDatabase } from '../../../../electron/main/db/open'
 import { importFile } from '../../../../electron/main/import/import-file'
 import { readExportedCsv } from '../../../helpers/read-csv'
 import { useTempDir } from '../../../helpers/temp-dir'
+import { cliHarness } from '../../../helpers/cli-harness'
 
 const tempDir = useTempDir()
-
-function harness(): { io: CliIo; output: () => string; errors: () => string } {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
-  return { io: { stdin: new PassThrough(), stdout, stderr }, output: () => out, errors: () => err }
-}
 
 const HEADER = 'Id,Email Address,Email Invalid,Email Invalid Cause'
 const SNAPSHOTS = {
@@ -52,7 +42,7 @@ describe('cli export', () => {
   it('writes the newest remove list and prints JSON with --json', async () => {
     const dbPath = await database()
     const out = join(tempDir(), 'remove.csv')
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     expect(await exportCommand.run(['remove', '--db', dbPath, '--out', out, '--json'], io)).toBe(0)
     expect(JSON.parse(output())).toEqual({ rows: 2, out })
     const records = readExportedCsv(readFileSync(out))
@@ -63,7 +53,7 @@ describe('cli export', () => {
   it('writes the review list of one import and says so in a sentence', async () => {
     const dbPath = await database()
     const out = join(tempDir(), 'review.csv')
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     expect(await exportCommand.run(['review', '--db', dbPath, '--import', '1', '--out', out], io)).toBe(0)
     expect(output()).toBe(`Wrote the review list (1 lead) to ${out}\n`)
     expect(readExportedCsv(readFileSync(out))[1]?.[0]).toBe('cy@contoso.example')
@@ -72,7 +62,7 @@ describe('cli export', () => {
   it('exports a date range, each lead once', async () => {
     const dbPath = await database()
     const out = join(tempDir(), 'range.csv')
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     const args = ['remove', '--db', dbPath, '--from', '2026-11-13', '--to', '2026-11-20', '--out', out, '--json']
     expect(await exportCommand.run(args, io)).toBe(0)
     expect(JSON.parse(output())).toEqual({ rows: 2, out })
@@ -80,7 +70,7 @@ describe('cli export', () => {
 
   it('names the file itself when --out is a folder', async () => {
     const dbPath = await database()
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     expect(await exportCommand.run(['review', '--db', dbPath, '--out', tempDir(), '--json'], io)).toBe(0)
     const expected = join(tempDir(), 'bounce-auditor-review-2026-11-20.csv')
     expect(JSON.parse(output())).toEqual({ rows: 0, out: expected })
@@ -96,7 +86,7 @@ describe('cli export', () => {
     [['remove', '--from', '13/11/2026'], /YYYY-MM-DD/],
     [['remove', 'extra', 'words'], /unexpected argument/],
   ])('treats %j as a usage mistake', async (args, message) => {
-    const { io } = harness()
+    const { io } = cliHarness()
     const run = exportCommand.run([...args, '--db', join(tempDir(), 'app.db')], io)
     await expect(run).rejects.toBeInstanceOf(UsageError)
     await expect(run).rejects.toThrow(message)
@@ -104,7 +94,7 @@ describe('cli export', () => {
 
   it('refuses a database file that does not exist instead of creating an empty one', async () => {
     const dbPath = join(tempDir(), 'nope.db')
-    const { io } = harness()
+    const { io } = cliHarness()
     await expect(exportCommand.run(['remove', '--db', dbPath, '--out', tempDir()], io)).rejects.toThrow(
       /no database at/,
     )
@@ -113,7 +103,7 @@ describe('cli export', () => {
 
   it('reports an import that does not exist', async () => {
     const dbPath = await database()
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     await expect(
       exportCommand.run(['remove', '--db', dbPath, '--import', '9', '--out', join(tempDir(), 'x.csv')], io),
     ).rejects.toThrow('There is no import #9.')

@@ -1,25 +1,17 @@
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../../../../electron/cli/command'
 import { historyCommand } from '../../../../electron/cli/commands/history'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { buildHistory } from '../../../integration/queries/history-fixture'
+import { cliHarness } from '../../../helpers/cli-harness'
 
 const tempDir = useTempDir()
-
-function harness(): { io: CliIo; output: () => string } {
-  const stdout = new PassThrough()
-  let out = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-  return { io: { stdin: new PassThrough(), stdout, stderr: new PassThrough() }, output: () => out }
-}
 
 describe('cli history', () => {
   it('prints per-import counts by reason and verdict with --json', async () => {
     const built = await buildHistory(tempDir())
     built.db.close()
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     expect(await historyCommand.run(['--db', join(tempDir(), 'history.db'), '--json'], io)).toBe(0)
     const lines = output()
       .trim()
@@ -39,7 +31,7 @@ describe('cli history', () => {
   it('keeps the one-line text listing', async () => {
     const built = await buildHistory(tempDir(), ['S1'])
     built.db.close()
-    const { io, output } = harness()
+    const { io, output } = cliHarness()
     expect(await historyCommand.run(['--db', join(tempDir(), 'history.db')], io)).toBe(0)
     expect(output()).toBe(
       `#${built.ids.S1}  2026-11-06  deliverability-2026-11-06.csv  6 rows, 3 invalid, 0 suspended\n`,
