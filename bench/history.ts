@@ -17,14 +17,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CLASSIFIER_VERSION, classify } from '../electron/shared/classify'
-import { providerFromDomain } from '../electron/shared/classify/provider'
 import type { Channel, RequestOf } from '../electron/shared/ipc'
 import { createAppContext } from '../electron/main/app-context'
 import { openDatabase, type Db } from '../electron/main/db/open'
 import { explorerCursor } from '../electron/main/db/explorer-queries'
 import { startImportWorkerFromSource } from '../electron/main/import/start-worker-node'
 import { neverSave } from '../electron/main/save-paths'
-import { NO_VALUE, OTHER_PROVIDER } from '../electron/main/import/snapshot-counts'
+import { SnapshotCounts, TALLIES_VERSION } from '../electron/main/import/snapshot-counts'
+import { createTransitionCounter } from '../electron/main/db/transition-counts'
 import { dispatch } from '../electron/main/ipc-dispatch'
 import { RESOURCES_DIR } from '../electron/main/repo-paths'
 import { seededRandom } from '../test/helpers/seeded-random'
@@ -108,8 +108,8 @@ function build(): void {
   const insertLead = db.prepare('INSERT INTO leads (id, identity, marketo_id, email, domain) VALUES (?, ?, ?, ?, ?)')
   const insertImport = db.prepare(`
     INSERT INTO imports (list_id, seq, file_name, file_sha256, file_size, snapshot_date, snapshot_date_source, imported_at,
-      row_count, invalid_count, suspended_count)
-    VALUES (?, ?, ?, ?, 0, ?, 'file-name', ?, ?, ?, ?)`)
+      row_count, invalid_count, suspended_count, tallies_version)
+    VALUES (?, ?, ?, ?, 0, ?, 'file-name', ?, ?, ?, ?, ${TALLIES_VERSION})`)
   const insertOpen = db.prepare(`INSERT INTO open_spans (list_id, lead_id, from_seq, email_invalid, invalid_cause_id,
     email_suspended, suspended_cause_id, suspended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
   const closeOpen = db.prepare(`INSERT INTO closed_spans (list_id, lead_id, from_seq, to_seq, email_invalid,
@@ -118,6 +118,7 @@ function build(): void {
     FROM open_spans WHERE list_id = ? AND lead_id = ?`)
   const deleteOpen = db.prepare('DELETE FROM open_spans WHERE list_id = ? AND lead_id = ?')
   const insertCount = db.prepare('INSERT INTO import_counts (import_id, dimension, key, rows) VALUES (?, ?, ?, ?)')
+  const transitions = createTransitionCounter(db)
 
   // Index = lead id (ids start at 1).
   const emails: string[] = ['']
@@ -216,31 +217,15 @@ function build(): void {
         }
       }
     }
-    // The tallies an import stores, from the states of this week's rows.
-    const tallies = new Map<string, Map<string, number>>()
-    const add = (dimension: string, key: string): void => {
-      let keys = tallies.get(dimension)
-      if (!keys) tallies.set(dimension, (keys = new Map()))
-      keys.set(key, (keys.get(key) ?? 0) + 1)
-    }
+    // The tallies an import stores, counted by the importer's own code from this week's rows.
+    const tallies = new SnapshotCounts()
     let invalid = 0
     let suspended = 0
     for (const lead of present) {
       const s = state[lead] ?? 0
-      const domain = domains[lead] ?? ''
-      const domainProvider = providerFromDomain(domain)
-      add('leads-provider', domainProvider ?? OTHER_PROVIDER)
       if (s === 1) suspended += 1
-      if (s < 2) continue
-      invalid += 1
-      const c = causes[s - 2]?.c
-      if (!c) continue
-      add('verdict', c.verdict)
-      add('reason', c.reason)
-      add('status', c.status ?? NO_VALUE)
-      add('reply', c.replyCode === null ? NO_VALUE : String(c.replyCode))
-      add('provider', domainProvider ?? c.provider ?? OTHER_PROVIDER)
-      add('domain', domain)
+      if (s >= 2) invalid += 1
+      tallies.addRow(domains[lead] ?? '', s >= 2, s === 1, s >= 2 ? (causes[s - 2]?.c ?? null) : null)
     }
     const importId = Number(
       insertImport.run(
@@ -255,8 +240,9 @@ function build(): void {
         suspended,
       ).lastInsertRowid,
     )
-    for (const [dimension, keys] of tallies)
+    for (const [dimension, keys] of tallies.byDimension)
       for (const [key, rows] of keys) insertCount.run(importId, dimension, key, rows)
+    transitions.recount(listId, [week])
     db.exec('COMMIT')
     if (week % 10 === 0 || week === 1) process.stdout.write(`  week ${week}: ${present.length} rows\n`)
   }
@@ -276,7 +262,9 @@ function isComplete(): boolean {
   if (!existsSync(DB_PATH)) return false
   const db = openDatabase(DB_PATH)
   try {
-    return (db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n === WEEKS
+    // A database counted with an older set of tallies would be recounted on open, inside the timing.
+    const current = db.prepare('SELECT count(*) AS n FROM imports WHERE tallies_version = ?').get(TALLIES_VERSION)
+    return (current as { n: number }).n === WEEKS
   } finally {
     db.close()
   }

@@ -1,6 +1,7 @@
 import { ApiError, type ImportSummary } from '../../shared/ipc'
 import { IMPORT_COLUMNS, IMPORTS_WITH_LISTS, toImportSummary } from './import-store'
 import type { Db } from './open'
+import { createTransitionCounter } from './transition-counts'
 import { closeGap, createSnapshotWriter, openGap, type LeadState } from './snapshot-store'
 import { STATE_COLUMNS } from './span-reads'
 
@@ -41,6 +42,10 @@ export function createImportEditStore(db: Db) {
   const deleteEmptyList = db.prepare(
     'DELETE FROM lists WHERE id = @list AND NOT EXISTS (SELECT 1 FROM imports WHERE list_id = @list)',
   )
+
+  // Moving or deleting a snapshot changes what its neighbours are compared with; the list is
+  // recounted whole because that reads only the spans that start somewhere (the churn).
+  const transitions = createTransitionCounter(db)
 
   const mustGet = (importId: number): ImportRow => {
     const row = getRow.get(importId)
@@ -86,7 +91,10 @@ export function createImportEditStore(db: Db) {
     }
     if (snapshotDate !== undefined && snapshotDate !== row.snapshot_date) {
       const to = positionAmongOthers.get(row.list_id, snapshotDate, row.id)?.seq ?? 1
-      if (to !== row.seq) move(row, to)
+      if (to !== row.seq) {
+        move(row, to)
+        transitions.recount(row.list_id)
+      }
       setDate.run(snapshotDate, row.id)
     }
   })
@@ -96,6 +104,7 @@ export function createImportEditStore(db: Db) {
     // The tallies go with the row (ON DELETE CASCADE); the spans lose this snapshot.
     deleteImportRow.run(importId)
     closeGap(db, row.list_id, row.seq)
+    transitions.recount(row.list_id)
     deleteEmptyList.run({ list: row.list_id })
     return toImportSummary(row)
   })

@@ -2,6 +2,7 @@ import type { Classification } from '../../shared/classify/types'
 import type { ImportSummary, SnapshotDateSource } from '../../shared/ipc'
 import type { ColumnMapping } from '../../shared/lead-fields'
 import type { Db } from './open'
+import { TALLIES_VERSION } from '../import/snapshot-counts'
 
 export interface NewImport {
   listId: number
@@ -116,9 +117,10 @@ export function createImportStore(db: Db) {
     suspended: number
     skipped: number
     report: string
+    talliesVersion: number
   }>(`
     UPDATE imports SET row_count = @rows, invalid_count = @invalid, suspended_count = @suspended,
-      skipped_count = @skipped, report_json = @report WHERE id = @id`)
+      skipped_count = @skipped, report_json = @report, tallies_version = @talliesVersion WHERE id = @id`)
   // Insert-or-ignore, then look up only on a conflict: most leads of a first import are new, and
   // most leads of a later one are known and unchanged, so neither case pays for the other.
   const insertLead = db.prepare<[string, string | null, string, string]>(
@@ -180,7 +182,7 @@ export function createImportStore(db: Db) {
       return Number(insertImportStmt.run(data).lastInsertRowid)
     },
     finishImport(id: number, totals: ImportTotals): void {
-      finishStmt.run({ id, ...totals, report: JSON.stringify(totals.report) })
+      finishStmt.run({ id, ...totals, report: JSON.stringify(totals.report), talliesVersion: TALLIES_VERSION })
     },
     /**
      * The lead's id; a known Marketo Id whose address changed takes the new address. Looks up

@@ -12,6 +12,7 @@ import type { HistoryQueries } from './history-queries'
 import type { Db } from './open'
 import { reasonGroupOf } from './reason-groups'
 import { FLAGGED } from './span-reads'
+import { HARD_BOUNCE_KEY } from '../import/snapshot-counts'
 
 export const TOP_KEYS = 10
 
@@ -51,19 +52,17 @@ export function createOverviewQueries(db: Db, history: HistoryQueries) {
   const countOf = db.prepare<[number, string, string], { rows: number }>(
     'SELECT rows FROM import_counts WHERE import_id = ? AND dimension = ? AND key = ?',
   )
-  const flaggedFigures = db.prepare<
-    { list: number; seq: number; since: string },
-    { recent: number | null; hard: number | null }
-  >(`
-    SELECT sum(s.email_suspended = 1 AND s.suspended_at >= @since) AS recent,
-           sum(s.email_invalid = 1 AND ci.hard_bounce = 1) AS hard
+  // Whether a suspension is still within Marketo's 24 hours depends on the snapshot's date, so
+  // it is counted from the (few) suspended spans rather than stored.
+  const recentSuspended = db.prepare<{ list: number; seq: number; since: string }, { recent: number | null }>(`
+    SELECT sum(s.suspended_at >= @since) AS recent
     FROM (
-      SELECT email_invalid, invalid_cause_id, email_suspended, suspended_at FROM open_spans INDEXED BY open_spans_flagged
-      WHERE list_id = @list AND ${FLAGGED} AND from_seq <= @seq
+      SELECT suspended_at FROM open_spans INDEXED BY open_spans_flagged
+      WHERE list_id = @list AND ${FLAGGED} AND email_suspended = 1 AND from_seq <= @seq
       UNION ALL
-      SELECT email_invalid, invalid_cause_id, email_suspended, suspended_at FROM closed_spans INDEXED BY closed_spans_flagged
-      WHERE list_id = @list AND ${FLAGGED} AND from_seq <= @seq AND to_seq >= @seq
-    ) AS s LEFT JOIN causes AS ci ON ci.id = s.invalid_cause_id`)
+      SELECT suspended_at FROM closed_spans INDEXED BY closed_spans_flagged
+      WHERE list_id = @list AND ${FLAGGED} AND email_suspended = 1 AND from_seq <= @seq AND to_seq >= @seq
+    ) AS s`)
   // What the sender-side blocks marked invalid point at, to name the two commonest in the sentence.
   const senderBlocks = db.prepare<
     { list: number; seq: number },
@@ -88,8 +87,9 @@ export function createOverviewQueries(db: Db, history: HistoryQueries) {
   })
 
   const figures = (snapshot: Snapshot): { recent: number; hard: number } => {
-    const row = flaggedFigures.get({ list: snapshot.listId, seq: snapshot.seq, since: snapshot.summary.snapshotDate })
-    return { recent: row?.recent ?? 0, hard: row?.hard ?? 0 }
+    const row = recentSuspended.get({ list: snapshot.listId, seq: snapshot.seq, since: snapshot.summary.snapshotDate })
+    const hard = countOf.get(snapshot.summary.id, 'hard-bounce', HARD_BOUNCE_KEY)?.rows ?? 0
+    return { recent: row?.recent ?? 0, hard }
   }
 
   return {

@@ -1,16 +1,8 @@
-import { SnapshotCounts, type CountedCause } from '../import/snapshot-counts'
-import type { Classification, Reason, Verdict } from '../../shared/classify/types'
+import { SnapshotCounts, TALLIES_VERSION, type CountedCause } from '../import/snapshot-counts'
+import type { Classification } from '../../shared/classify/types'
 import { causeColumns } from './import-store'
 import type { Db } from './open'
-
-interface StoredCause {
-  id: number
-  reply_code: number | null
-  status: string | null
-  reason: Reason
-  verdict: Verdict
-  provider: string | null
-}
+import { createTransitionCounter, storedCountedCauses, TRANSITION_DIMENSIONS } from './transition-counts'
 
 /** Recounts one snapshot's tallies from its spans and the causes' current classification. */
 export function recountImport(db: Db, importId: number, causes: ReadonlyMap<number, CountedCause>): void {
@@ -20,36 +12,52 @@ export function recountImport(db: Db, importId: number, causes: ReadonlyMap<numb
   if (!position) return
   const counts = new SnapshotCounts()
   const rows = db
-    .prepare<[number, number, number], { domain: string; email_invalid: number; invalid_cause_id: number | null }>(
-      `SELECT l.domain, s.email_invalid, s.invalid_cause_id FROM spans s JOIN leads l ON l.id = s.lead_id
+    .prepare<
+      [number, number, number],
+      { domain: string; email_invalid: number; email_suspended: number; invalid_cause_id: number | null }
+    >(
+      `SELECT l.domain, s.email_invalid, s.email_suspended, s.invalid_cause_id FROM spans s JOIN leads l ON l.id = s.lead_id
        WHERE s.list_id = ? AND s.from_seq <= ? AND s.to_seq >= ?`,
     )
     .iterate(position.list_id, position.seq, position.seq)
   for (const row of rows) {
     const cause = row.invalid_cause_id === null ? null : (causes.get(row.invalid_cause_id) ?? null)
-    counts.addRow(row.domain, row.email_invalid === 1, cause)
+    counts.addRow(row.domain, row.email_invalid === 1, row.email_suspended === 1, cause)
   }
-  db.prepare('DELETE FROM import_counts WHERE import_id = ?').run(importId)
+  db.prepare(
+    `DELETE FROM import_counts WHERE import_id = ? AND dimension NOT IN (${TRANSITION_DIMENSIONS.map((d) => `'${d}'`).join(', ')})`,
+  ).run(importId)
   const insert = db.prepare('INSERT INTO import_counts (import_id, dimension, key, rows) VALUES (?, ?, ?, ?)')
   for (const [dimension, keys] of counts.byDimension) {
     for (const [key, n] of keys) insert.run(importId, dimension, key, n)
   }
+  db.prepare('UPDATE imports SET tallies_version = ? WHERE id = ?').run(TALLIES_VERSION, importId)
 }
 
-function storedCauses(db: Db): Map<number, CountedCause> {
-  const rows = db.prepare<[], StoredCause>('SELECT id, reply_code, status, reason, verdict, provider FROM causes').all()
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        replyCode: row.reply_code,
-        status: row.status,
-        reason: row.reason,
-        verdict: row.verdict,
-        provider: row.provider,
-      },
-    ]),
-  )
+/** Every snapshot's tallies and changes, recounted from spans; one transaction. */
+function recountAll(db: Db, importIds: readonly number[]): void {
+  const causes = storedCountedCauses(db)
+  for (const id of importIds) recountImport(db, id, causes)
+  const transitions = createTransitionCounter(db)
+  for (const { id } of db.prepare<[], { id: number }>('SELECT id FROM lists').all()) transitions.recount(id)
+}
+
+/**
+ * Databases written before the current set of tallies existed get them once, on open. Counting
+ * reads every snapshot's spans, so it costs about as long as re-reading the history once.
+ */
+export function recountOutdatedTallies(db: Db): { imports: number } {
+  const outdated = db
+    .prepare<[number], { id: number }>('SELECT id FROM imports WHERE tallies_version < ?')
+    .all(TALLIES_VERSION)
+  if (outdated.length === 0) return { imports: 0 }
+  db.transaction(() =>
+    recountAll(
+      db,
+      outdated.map((row) => row.id),
+    ),
+  )()
+  return { imports: outdated.length }
 }
 
 /**
@@ -73,9 +81,11 @@ export function reclassifyStaleCauses(
     for (const cause of stale) {
       update.run({ id: cause.id, ...causeColumns(classify(cause.text), version) })
     }
-    const causes = storedCauses(db)
     const importIds = db.prepare<[], { id: number }>('SELECT id FROM imports').all()
-    for (const { id } of importIds) recountImport(db, id, causes)
+    recountAll(
+      db,
+      importIds.map((row) => row.id),
+    )
     return { causes: stale.length, imports: importIds.length }
   })()
 }

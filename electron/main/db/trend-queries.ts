@@ -10,7 +10,16 @@ import { NO_VALUE, OTHER_PROVIDER } from '../import/snapshot-counts'
 import type { HistoryQueries, Transitions } from './history-queries'
 import type { Db } from './open'
 import { reasonGroupOf } from './reason-groups'
-import { createVersionedMemo, FLAGGED, queryPlan } from './span-reads'
+import {
+  FACET_AFTER,
+  FACET_SEPARATOR,
+  facetMatches,
+  parseBounceFacet,
+  parseDomainFacet,
+  parseTransitionKey,
+  type FacetFilter,
+} from './facets'
+import { createVersionedMemo, queryPlan } from './span-reads'
 
 /** Domains shown per point: a chart cannot stack thousands of company domains. */
 export const TOP_DOMAINS = 10
@@ -80,10 +89,10 @@ const rate = (part: number, whole: number): number | null => (whole > 0 ? part /
 
 /**
  * Series across the snapshots of one list. Without row filters every figure comes from the
- * tallies stored at import (`import_counts`) plus the newly-invalid/recovered counts; with a
- * domain, provider, reason or verdict filter the list's flagged spans (Email Invalid or
- * Suspended, about a tenth of its rows) are read once through the partial indexes and counted
- * for all snapshots together.
+ * tallies stored at import (`import_counts`) plus the stored newly-invalid/recovered counts; a
+ * provider, reason or verdict filter sums the cross-tabulated facets stored beside them; only a
+ * domain filter reads spans: that domain's leads, found through `leads_by_domain`, counted for
+ * all snapshots together.
  */
 export function createTrendQueries(db: Db, history: HistoryQueries) {
   const lists = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM lists ORDER BY name, id')
@@ -105,21 +114,16 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
   const topDomainsOf = db.prepare<[number, number], { key: string }>(
     "SELECT key FROM import_counts WHERE import_id = ? AND dimension = 'domain' ORDER BY rows DESC, key LIMIT ?",
   )
+  const domainFacetsFor = db.prepare<{ id: number; from: string; to: string }, { key: string; rows: number }>(
+    "SELECT key, rows FROM import_counts WHERE import_id = @id AND dimension = 'domain-facet' AND key >= @from AND key < @to",
+  )
+  const transitionsOf = db.prepare<[number], { dimension: string; key: string; rows: number }>(
+    "SELECT dimension, key, rows FROM import_counts WHERE import_id = ? AND dimension IN ('newly-invalid', 'recovered')",
+  )
   const nextPresent = `(email_invalid = 1 AND (
       EXISTS (SELECT 1 FROM open_spans AS o WHERE o.list_id = c.list_id AND o.lead_id = c.lead_id AND o.from_seq = c.to_seq + 1)
       OR EXISTS (SELECT 1 FROM closed_spans AS n WHERE n.list_id = c.list_id AND n.lead_id = c.lead_id AND n.from_seq = c.to_seq + 1)))`
   const spanColumns = `l.domain, ci.reason, ci.verdict, ci.status, ci.reply_code, ci.provider AS cause_provider`
-  const flaggedSpans = db.prepare<{ list: number }, FlaggedSpan>(`
-    SELECT s.lead_id, s.from_seq, s.to_seq, s.email_invalid, s.email_suspended, s.next_present, ${spanColumns}
-    FROM (
-      SELECT lead_id, from_seq, 2147483647 AS to_seq, email_invalid, email_suspended, invalid_cause_id, 0 AS next_present
-      FROM open_spans INDEXED BY open_spans_flagged WHERE list_id = @list AND ${FLAGGED}
-      UNION ALL
-      SELECT lead_id, from_seq, to_seq, email_invalid, email_suspended, invalid_cause_id, ${nextPresent} AS next_present
-      FROM closed_spans AS c INDEXED BY closed_spans_flagged WHERE list_id = @list AND ${FLAGGED}
-    ) AS s
-    JOIN leads AS l ON l.id = s.lead_id
-    LEFT JOIN causes AS ci ON ci.id = s.invalid_cause_id`)
   // With a domain, its leads come from `leads_by_domain` and every span of theirs is read: the
   // unflagged ones are the denominator of the domain's rates. CROSS JOIN keeps the domain's
   // leads as the outer loop (without statistics SQLite would walk every span of the list).
@@ -179,12 +183,100 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     })
   }
 
+  /** Filtered by provider, verdict or reason: summed from the facets stored per import. */
+  const fromFacets = (points: ImportPoint[], filter: FacetFilter): TrendPoint[] => {
+    const matching = <T extends { provider: string; verdict: string; reason: string }>(
+      rows: { key: string; rows: number }[],
+      parse: (key: string) => T | null,
+    ): { facet: T; rows: number }[] =>
+      rows.flatMap((row) => {
+        const facet = parse(row.key)
+        return facet && facetMatches(facet, filter) ? [{ facet, rows: row.rows }] : []
+      })
+    // Domains are ranked at the newest point, then each is read per point by its key prefix.
+    const domainRows = (importId: number, domain = ''): { key: string; rows: number }[] =>
+      domainFacetsFor.all({
+        id: importId,
+        from: `${domain}${domain ? FACET_SEPARATOR : ''}`,
+        to: domain ? `${domain}${FACET_AFTER}` : '\uffff',
+      })
+    const newest = points.at(-1)
+    const domainTotals = new Map<string, number>()
+    if (newest) {
+      for (const { facet, rows } of matching(domainRows(newest.id), parseDomainFacet)) {
+        domainTotals.set(facet.domain, (domainTotals.get(facet.domain) ?? 0) + rows)
+      }
+    }
+    const topDomains = [...domainTotals]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TOP_DOMAINS)
+      .map(([domain]) => domain)
+    const add = (into: Record<string, number>, key: string, rows: number): void => {
+      into[key] = (into[key] ?? 0) + rows
+    }
+    return points.map((point) => {
+      const byReasonGroup = emptyGroups()
+      const byReason: Record<string, number> = {}
+      const byProvider: Record<string, number> = {}
+      const byReply: Record<string, number> = {}
+      const byStatus: Record<string, number> = {}
+      let invalid = 0
+      for (const { facet, rows } of matching(countsOf.all(point.id, 'facet'), parseBounceFacet)) {
+        invalid += rows
+        byReasonGroup[reasonGroupOf(facet.reason)] += rows
+        add(byReason, facet.reason, rows)
+        add(byProvider, facet.provider, rows)
+        add(byReply, facet.reply, rows)
+        add(byStatus, facet.status, rows)
+      }
+      const byDomain: Record<string, number> = {}
+      for (const domain of topDomains) {
+        byDomain[domain] = matching(domainRows(point.id, domain), parseDomainFacet).reduce(
+          (sum, row) => sum + row.rows,
+          0,
+        )
+      }
+      let newlyInvalid = 0
+      let recovered = 0
+      for (const row of transitionsOf.all(point.id)) {
+        const facet = parseTransitionKey(row.key)
+        if (!facet || !facetMatches(facet, filter)) continue
+        if (row.dimension === 'recovered') recovered += row.rows
+        else newlyInvalid += row.rows
+      }
+      const rows = filter.provider
+        ? (countOf.get(point.id, 'leads-provider', filter.provider)?.rows ?? 0)
+        : point.row_count
+      const suspended = filter.provider
+        ? (countOf.get(point.id, 'suspended-provider', filter.provider)?.rows ?? 0)
+        : point.suspended_count
+      const first = point.seq === 1
+      return {
+        importId: point.id,
+        snapshotDate: point.snapshot_date,
+        rows,
+        invalid,
+        suspended,
+        invalidRate: rate(invalid, rows),
+        suspendedRate: rate(suspended, rows),
+        byReasonGroup,
+        byReason,
+        byProvider,
+        byReply,
+        byStatus,
+        byDomain,
+        newlyInvalid: first ? null : newlyInvalid,
+        recovered: first ? null : recovered,
+      }
+    })
+  }
+
   const fromRows = (listId: number, points: ImportPoint[], filter: TrendsRequest): TrendPoint[] => {
     const maxSeq = maxSeqOf.get(listId)?.n ?? 0
-    // One read of the list's spans serves every filter until the database changes.
-    const spans = filter.domain
-      ? memo(`domain:${listId}:${filter.domain}`, () => domainSpans.all({ list: listId, domain: filter.domain ?? '' }))
-      : memo(`flagged:${listId}`, () => flaggedSpans.all({ list: listId }))
+    // One read of the domain's spans serves every other filter until the database changes.
+    const spans = memo(`domain:${listId}:${filter.domain}`, () =>
+      domainSpans.all({ list: listId, domain: filter.domain ?? '' }),
+    )
     const counts = new RangeCounts(maxSeq)
     // The provider a bounce is counted under, as the import's tallies count it.
     const bounceProvider = (span: FlaggedSpan): string =>
@@ -201,7 +293,7 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     for (let index = 0; index < spans.length; index += 1) {
       const span = spans[index]
       if (!span || !addressMatches(span)) continue
-      if (filter.domain) counts.add('rows', span.from_seq, span.to_seq)
+      counts.add('rows', span.from_seq, span.to_seq)
       if (span.email_suspended === 1) counts.add('suspended', span.from_seq, span.to_seq)
       if (span.email_invalid !== 1 || !causeMatches(span)) continue
       const { from_seq: from, to_seq: to } = span
@@ -240,11 +332,7 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
           .map(([domain]) => domain)
       : []
     return points.map((point) => {
-      const rows = filter.domain
-        ? at('rows', point.seq)
-        : filter.provider
-          ? (countOf.get(point.id, 'leads-provider', filter.provider)?.rows ?? 0)
-          : point.row_count
+      const rows = at('rows', point.seq)
       const invalid = at('invalid', point.seq)
       const suspended = at('suspended', point.seq)
       const byReasonGroup = emptyGroups()
@@ -274,7 +362,6 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     /** Plans of the row-level statements (tests and the benchmark look at them). */
     plans(list: number, domain: string): Record<string, string[]> {
       return {
-        flaggedSpans: queryPlan(db, flaggedSpans.source, { list }),
         domainSpans: queryPlan(db, domainSpans.source, { list, domain }),
       }
     },
@@ -303,7 +390,12 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         listName: list.name,
         lists: allLists,
         rowLevel,
-        points: rowLevel ? fromRows(listId, points, request) : fromTallies(points, history.transitions(listId)),
+        points:
+          request.domain !== undefined
+            ? fromRows(listId, points, request)
+            : rowLevel
+              ? fromFacets(points, request)
+              : fromTallies(points, history.transitions(listId)),
       }
     }
   }

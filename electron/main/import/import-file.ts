@@ -4,6 +4,7 @@ import type { FileRef, ImportProgress, ImportReportView, ImportSummary } from '.
 import type { Db } from '../db/open'
 import { createImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
+import { createTransitionCounter } from '../db/transition-counts'
 import { SnapshotCounts, type CountedCause } from './snapshot-counts'
 import { BadFileError, probeFile } from './file-probe'
 import { FIELD_LABELS, type ColumnMapping, type LeadField } from './headers'
@@ -140,10 +141,10 @@ async function importInTransaction(
     if (known) return known
     const own = detach(text)
     const classification = classify(own)
-    const { verdict, reason, status, replyCode, provider } = classification
+    const { verdict, reason, status, replyCode, provider, hardBounce } = classification
     const entry = {
       id: store.upsertCause(own, classification, CLASSIFIER_VERSION),
-      counted: { verdict, reason, status, replyCode, provider },
+      counted: { verdict, reason, status, replyCode, provider, hardBounce },
     }
     causes.set(own, entry)
     return entry
@@ -247,7 +248,7 @@ async function importInTransaction(
       rows += 1
       if (isInvalid) invalid += 1
       if (isSuspended) suspended += 1
-      counts.addRow(domain, isInvalid, invalidCause?.counted ?? null)
+      counts.addRow(domain, isInvalid, isSuspended, invalidCause?.counted ?? null)
     }
 
     const batches = readRecordBatches(ref.path, {
@@ -271,6 +272,8 @@ async function importInTransaction(
     if (resolved.source === 'chosen')
       store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
     store.saveCounts(importId, counts.byDimension)
+    // This snapshot's changes, and those of the one after it when it was inserted between two.
+    createTransitionCounter(db).recount(listId, [seq, seq + 1])
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
     // A cancel during the last step (closing spans, tallies) must still leave nothing behind.
     if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)

@@ -1,14 +1,20 @@
 import { providerFromDomain } from '../../shared/classify/provider'
 import type { Classification } from '../../shared/classify/types'
+import { bounceFacetKey, domainFacetKey } from '../db/facets'
 import { detach } from './values'
 
 /** The part of a classification the tallies use; stored causes carry exactly this. */
-export type CountedCause = Pick<Classification, 'verdict' | 'reason' | 'status' | 'replyCode' | 'provider'>
+export type CountedCause = Pick<
+  Classification,
+  'verdict' | 'reason' | 'status' | 'replyCode' | 'provider' | 'hardBounce'
+>
 
 /**
  * The per-import tallies that overview and trends read, so they never scan a snapshot's rows.
- * Bounce dimensions count Email Invalid rows; `leads-provider` counts every row, as the
- * denominator for per-provider rates.
+ * Bounce dimensions count Email Invalid rows; `leads-provider` and `suspended-provider` count
+ * every row and every suspended row, the denominators and the suspended line of a provider's
+ * chart. `facet` and `domain-facet` cross the bounce dimensions (see ../db/facets.ts), so a
+ * chart filtered by verdict, reason or provider is summed from them instead of from spans.
  */
 export const COUNT_DIMENSIONS = [
   'verdict',
@@ -18,11 +24,34 @@ export const COUNT_DIMENSIONS = [
   'provider',
   'domain',
   'leads-provider',
+  'suspended-provider',
+  'hard-bounce',
+  'facet',
+  'domain-facet',
 ] as const
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number]
 
+/**
+ * Raised whenever a tally is added or changes meaning; snapshots counted with an older set are
+ * recounted on open (see ../db/reclassify.ts). 1 added facets, suspended per provider, hard
+ * bounces and the stored newly-invalid / recovered changes.
+ */
+export const TALLIES_VERSION = 1
+
 export const NO_VALUE = '(none)'
 export const OTHER_PROVIDER = 'other'
+/** The one key of the `hard-bounce` dimension. */
+export const HARD_BOUNCE_KEY = 'rows'
+
+/** Marketo marked it invalid without a cause text: nothing to act on but a manual look. */
+export const NO_CAUSE: CountedCause = {
+  verdict: 'review',
+  reason: 'undefined',
+  status: null,
+  replyCode: null,
+  provider: null,
+  hardBounce: false,
+}
 
 export class SnapshotCounts {
   readonly byDimension = new Map<CountDimension, Map<string, number>>(COUNT_DIMENSIONS.map((d) => [d, new Map()]))
@@ -46,16 +75,21 @@ export class SnapshotCounts {
     else keys.set(key, count + 1)
   }
 
-  addRow(domain: string, invalid: boolean, cause: CountedCause | null): void {
+  addRow(domain: string, invalid: boolean, suspended: boolean, cause: CountedCause | null): void {
     const domainProvider = this.providerOf(domain)
     this.add('leads-provider', domainProvider ?? OTHER_PROVIDER)
+    if (suspended) this.add('suspended-provider', domainProvider ?? OTHER_PROVIDER)
     if (!invalid) return
-    // Marketo marked it invalid without a cause text: nothing to act on but a manual look.
-    this.add('verdict', cause?.verdict ?? 'review')
-    this.add('reason', cause?.reason ?? 'undefined')
-    this.add('status', cause?.status ?? NO_VALUE)
-    this.add('reply', cause?.replyCode === null || cause === null ? NO_VALUE : String(cause.replyCode))
-    this.add('provider', domainProvider ?? cause?.provider ?? OTHER_PROVIDER)
+    const counted = cause ?? NO_CAUSE
+    const provider = domainProvider ?? counted.provider ?? OTHER_PROVIDER
+    this.add('verdict', counted.verdict)
+    this.add('reason', counted.reason)
+    this.add('status', counted.status ?? NO_VALUE)
+    this.add('reply', counted.replyCode === null ? NO_VALUE : String(counted.replyCode))
+    this.add('provider', provider)
     this.add('domain', domain)
+    if (counted.hardBounce) this.add('hard-bounce', HARD_BOUNCE_KEY)
+    this.add('facet', bounceFacetKey(provider, counted))
+    this.add('domain-facet', domainFacetKey(domain, provider, counted))
   }
 }

@@ -2,11 +2,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLASSIFIER_VERSION, classify } from '../../../electron/shared/classify'
 import { openDatabase, type Db } from '../../../electron/main/db/open'
-import { reclassifyStaleCauses } from '../../../electron/main/db/reclassify'
+import { reclassifyStaleCauses, recountOutdatedTallies } from '../../../electron/main/db/reclassify'
 import { importFile } from '../../../electron/main/import/import-file'
 import { RESOURCES_DIR } from '../../../electron/main/repo-paths'
 import { SAMPLE_FILE_NAME } from '../../../electron/main/paths'
 import { useTempDir } from '../../helpers/temp-dir'
+import { buildHistory } from '../queries/history-fixture'
 
 const tempDir = useTempDir()
 
@@ -34,5 +35,25 @@ describe('reclassifyStaleCauses', () => {
     expect(reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)).toEqual({ causes: causeCount, imports: 1 })
     expect(db.prepare('SELECT id, verdict, reason FROM causes ORDER BY id').all()).toEqual(verdicts)
     expect(tallies(db)).toEqual(fresh)
+  })
+})
+
+describe('recountOutdatedTallies', () => {
+  it('gives snapshots counted before the current tallies existed exactly what fresh imports store', async () => {
+    // Built out of order, so the stored changes were counted as snapshots arrived between others.
+    const { db } = await buildHistory(tempDir(), ['S3', 'S1', 'S2'])
+    const fresh = tallies(db)
+    expect(fresh).toContainEqual(expect.objectContaining({ dimension: 'recovered' }))
+
+    // A database from before: none of the newer tallies, and the version says so.
+    db.prepare(
+      `DELETE FROM import_counts WHERE dimension IN
+        ('facet', 'domain-facet', 'newly-invalid', 'recovered', 'hard-bounce', 'suspended-provider')`,
+    ).run()
+    db.prepare('UPDATE imports SET tallies_version = 0').run()
+
+    expect(recountOutdatedTallies(db)).toEqual({ imports: 3 })
+    expect(tallies(db)).toEqual(fresh)
+    expect(recountOutdatedTallies(db)).toEqual({ imports: 0 })
   })
 })

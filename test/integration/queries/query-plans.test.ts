@@ -3,6 +3,7 @@ import { createDiffQueries } from '../../../electron/main/db/diff-queries'
 import { createExplorerQueries } from '../../../electron/main/db/explorer-queries'
 import type { Db } from '../../../electron/main/db/open'
 import { createQueries } from '../../../electron/main/db/queries'
+import { createTransitionCounter } from '../../../electron/main/db/transition-counts'
 import { createTrendQueries } from '../../../electron/main/db/trend-queries'
 import { useTempDir } from '../../helpers/temp-dir'
 import { buildHistory } from './history-fixture'
@@ -96,10 +97,9 @@ describe.each([false, true])('query plans (analyzed: %s)', (analyze) => {
     }
   })
 
-  it('trend series with row filters read flagged spans, or a domain through its index', async () => {
+  it('a trend series filtered by domain reads that domain through its index', async () => {
     const { trends } = await start()
     const plans = trends.plans(1, 'gmail.com')
-    expectIndexed(plans['flaggedSpans'] ?? [], /open_spans_flagged/, /closed_spans_flagged/)
     expectIndexed(
       plans['domainSpans'] ?? [],
       /leads_by_domain \(domain=\?\)/,
@@ -108,15 +108,22 @@ describe.each([false, true])('query plans (analyzed: %s)', (analyze) => {
     )
   })
 
-  it('newly invalid and recovered counts read only Email Invalid spans', async () => {
+  it('newly invalid and recovered counts read only the spans that start at a snapshot', async () => {
+    const { db } = await start()
+    expectIndexed(
+      createTransitionCounter(db).plan(1, 2),
+      /open_spans_by_from \(list_id=\? AND from_seq=\?\)/,
+      /closed_spans_by_from \(list_id=\? AND from_seq=\?\)/,
+      /closed_spans_by_lead \(list_id=\? AND lead_id=\?\)/,
+    )
+  })
+
+  it('tallies across snapshots are found per snapshot by primary key, not by scanning every tally', async () => {
     const { queries } = await start()
     const plans = queries.history.plans(1)
-    expectIndexed(
-      plans['invalidSpans'] ?? [],
-      /COVERING INDEX open_spans_flagged/,
-      /COVERING INDEX closed_spans_flagged/,
-    )
-    expectIndexed(plans['recovered'] ?? [], /closed_spans_flagged/, /SEARCH o USING PRIMARY KEY/)
+    for (const plan of [plans['storedTransitions'] ?? [], plans['counts'] ?? []]) {
+      expectIndexed(plan, /SEARCH c USING PRIMARY KEY \(import_id=\? AND dimension=\?\)/)
+    }
   })
 
   it('a diff reads only the spans that end or start between the two snapshots', async () => {

@@ -2,6 +2,7 @@ import type { Migration } from './migration'
 import { initialSchema } from './0010-initial-schema'
 import { headerMappings } from './0020-header-mappings'
 import { historyIndexes } from './0030-history-indexes'
+import { talliesVersion } from './0050-tallies-version'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, headerMappings, historyIndexes]
+export const MIGRATIONS: readonly Migration[] = [initialSchema, headerMappings, historyIndexes, talliesVersion]

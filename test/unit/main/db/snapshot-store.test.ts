@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../../../../electron/main/db/migrations'
 import { migrate } from '../../../../electron/main/db/migrate'
 import { configureConnection } from '../../../../electron/main/db/open'
 import { closeGap, createSnapshotWriter, openGap, type LeadState } from '../../../../electron/main/db/snapshot-store'
+import { createTransitionCounter } from '../../../../electron/main/db/transition-counts'
 
 /**
  * The span store is checked against the obvious model: a snapshot is a map lead → state. Each
@@ -54,6 +55,8 @@ function insertSnapshot(db: Database.Database, model: Model, seq: number, leads:
     const writer = createSnapshotWriter(db, 1, seq)
     for (const [lead, code] of leads) expect(writer.add(lead, state(code))).toBe(true)
     writer.finish()
+    // As an import does: its own changes, and those of the snapshot it was inserted before.
+    createTransitionCounter(db).recount(1, [seq, seq + 1])
   })()
   model.splice(seq - 1, 0, leads)
 }
@@ -62,6 +65,7 @@ function deleteSnapshot(db: Database.Database, model: Model, seq: number): void 
   db.transaction(() => {
     db.prepare('DELETE FROM imports WHERE list_id = 1 AND seq = ?').run(seq)
     closeGap(db, 1, seq)
+    createTransitionCounter(db).recount(1)
   })()
   model.splice(seq - 1, 1)
 }
@@ -87,6 +91,39 @@ function expectMatches(db: Database.Database, model: Model): void {
   })
   const seqs = db.prepare('SELECT seq FROM imports ORDER BY seq').all() as { seq: number }[]
   expect(seqs.map((r) => r.seq)).toEqual(model.map((_, i) => i + 1))
+  expect(storedTransitions(db)).toEqual(modelTransitions(model))
+}
+
+/** Per seq from 2: [newly invalid, recovered], as stored in the tallies. */
+function storedTransitions(db: Database.Database): [number, number][] {
+  const rows = db
+    .prepare<[], { seq: number; dimension: string; n: number }>(
+      `SELECT i.seq, c.dimension, sum(c.rows) AS n FROM imports i JOIN import_counts c ON c.import_id = i.id
+       WHERE c.dimension IN ('newly-invalid', 'recovered') GROUP BY i.seq, c.dimension`,
+    )
+    .all()
+  const seqs = (db.prepare('SELECT max(seq) AS n FROM imports').get() as { n: number | null }).n ?? 0
+  const result: [number, number][] = []
+  for (let seq = 2; seq <= seqs; seq += 1) {
+    const of = (dimension: string): number => rows.find((r) => r.seq === seq && r.dimension === dimension)?.n ?? 0
+    result.push([of('newly-invalid'), of('recovered')])
+  }
+  return result
+}
+
+/** The same, from the model: invalid now and not before (absent = not invalid); invalid before and present, valid now. */
+function modelTransitions(model: Model): [number, number][] {
+  return model.slice(1).map((now, index) => {
+    const before = model[index] ?? new Map<number, string>()
+    let newly = 0
+    let recovered = 0
+    for (const [lead, code] of now) {
+      const was = before.get(lead)?.startsWith('I') ?? false
+      if (code.startsWith('I') && !was) newly += 1
+      if (!code.startsWith('I') && was) recovered += 1
+    }
+    return [newly, recovered]
+  })
 }
 
 const spanCount = (db: Database.Database): number =>

@@ -1,0 +1,104 @@
+import type { Reason, Verdict } from '../../shared/classify/types'
+import { isReason, isVerdict } from './reason-groups'
+
+/**
+ * Keys of the cross-tabulated tallies in `import_counts`. A chart filtered by verdict, reason or
+ * provider used to read every flagged span of a list (half a second on a year of weekly
+ * snapshots); summing a few hundred stored facets per snapshot answers the same question.
+ * Fields are joined with the unit separator, which no domain, code or provider key contains.
+ */
+export const FACET_SEPARATOR = '\u001f'
+/** The character after the separator: `domain + FACET_AFTER` bounds a range scan of one domain's keys. */
+export const FACET_AFTER = '\u0020'
+const SEPARATOR = FACET_SEPARATOR
+const NO_VALUE = '(none)'
+
+export interface CauseFields {
+  verdict: Verdict
+  reason: Reason
+  status: string | null
+  replyCode: number | null
+  /** Who the cause text names (spamhaus, microsoft), as opposed to the address's provider. */
+  provider: string | null
+}
+
+/** One Email Invalid row, by the fields every chart filter and breakdown uses. */
+export interface BounceFacet {
+  /** The address's provider, else the one the text names, else `other`: the provider charts count by. */
+  provider: string
+  verdict: Verdict
+  reason: Reason
+  /** Reply code as text, or `(none)`. */
+  reply: string
+  /** Enhanced status, or `(none)`. */
+  status: string
+  causeProvider: string | null
+}
+
+export function bounceFacetKey(provider: string, cause: CauseFields): string {
+  return [
+    provider,
+    cause.verdict,
+    cause.reason,
+    cause.replyCode === null ? NO_VALUE : String(cause.replyCode),
+    cause.status ?? NO_VALUE,
+    cause.provider ?? '',
+  ].join(SEPARATOR)
+}
+
+export function parseBounceFacet(key: string): BounceFacet | null {
+  const [provider, verdictText, reasonText, reply, status, causeProvider] = key.split(SEPARATOR)
+  if (provider === undefined || reply === undefined || status === undefined || causeProvider === undefined) return null
+  const verdict = verdictText ?? null
+  const reason = reasonText ?? null
+  if (!isVerdict(verdict) || !isReason(reason)) return null
+  return { provider, verdict, reason, reply, status, causeProvider: causeProvider === '' ? null : causeProvider }
+}
+
+/** Email Invalid rows of one domain: enough to rank and chart domains under a filter. */
+export function domainFacetKey(
+  domain: string,
+  provider: string,
+  cause: Pick<CauseFields, 'verdict' | 'reason'>,
+): string {
+  return [domain, provider, cause.verdict, cause.reason].join(SEPARATOR)
+}
+
+export function parseDomainFacet(
+  key: string,
+): { domain: string; provider: string; verdict: Verdict; reason: Reason } | null {
+  const [domain, provider, verdictText, reasonText] = key.split(SEPARATOR)
+  if (domain === undefined || provider === undefined) return null
+  const verdict = verdictText ?? null
+  const reason = reasonText ?? null
+  if (!isVerdict(verdict) || !isReason(reason)) return null
+  return { domain, provider, verdict, reason }
+}
+
+/** Leads that became invalid, or recovered, at a snapshot: keyed by the filterable fields. */
+export function transitionKey(provider: string, cause: Pick<CauseFields, 'verdict' | 'reason'>): string {
+  return domainFacetKey('', provider, cause)
+}
+
+export function parseTransitionKey(key: string): { provider: string; verdict: Verdict; reason: Reason } | null {
+  const parsed = parseDomainFacet(key)
+  return parsed && { provider: parsed.provider, verdict: parsed.verdict, reason: parsed.reason }
+}
+
+/** What a trends filter asks of a row; undefined fields match anything. */
+export interface FacetFilter {
+  provider?: string | undefined
+  verdict?: string | undefined
+  reason?: string | undefined
+}
+
+export function facetMatches(
+  facet: { provider: string; verdict: string; reason: string },
+  filter: FacetFilter,
+): boolean {
+  return (
+    (filter.provider === undefined || facet.provider === filter.provider) &&
+    (filter.verdict === undefined || facet.verdict === filter.verdict) &&
+    (filter.reason === undefined || facet.reason === filter.reason)
+  )
+}
