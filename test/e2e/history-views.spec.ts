@@ -173,6 +173,35 @@ test('the overview compares the latest export with the previous one, and its act
   expect(await explorerQuery(app)).toEqual({ import: String(latest.id), invalid: '1', verdict: 'remove' })
 })
 
+test('the newly invalid and recovered counts open the leads behind them in Compare', async ({ app, readDb }) => {
+  await importWeeks(app)
+  const rows = importsOf(readDb())
+  const [previous, latest] = rows.slice(-2)
+  if (!previous || !latest) throw new Error('two imports expected')
+  const expected = newlyInvalid(readDb(), latest)
+
+  await app.getByTestId('nav-overview').click()
+  await app.getByTestId('overview-newly-invalid').getByRole('link').click()
+  await expect(app.getByTestId('compare-view')).toBeVisible()
+  expect(await app.evaluate(() => decodeURIComponent(window.location.hash))).toBe(
+    `#/compare/${previous.id}-${latest.id}/newlyInvalid`,
+  )
+  await expect(app.getByTestId('compare-total')).toHaveText(format(expected))
+  await expect(app.getByTestId('compare-row')).toHaveCount(expected)
+
+  await app.getByTestId('nav-overview').click()
+  await app.getByTestId('overview-recovered').getByRole('link').click()
+  await expect(app.getByTestId('compare-total')).toHaveText('1')
+
+  // The same link from the imports list, for an earlier pair.
+  const [first, second] = rows
+  if (!first || !second) throw new Error('imports expected')
+  await app.getByTestId('nav-imports').click()
+  await app.locator(`tr[data-import-id="${second.id}"]`).getByTestId('newly-invalid').getByRole('link').click()
+  await expect(app.getByTestId('compare-a')).toHaveValue(String(first.id))
+  await expect(app.getByTestId('compare-total')).toHaveText(format(newlyInvalid(readDb(), second)))
+})
+
 test('the imports list shows newly invalid per export, renames the list, corrects a date and deletes an import', async ({
   app,
   readDb,

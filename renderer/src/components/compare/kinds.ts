@@ -1,4 +1,5 @@
-import type { DiffKind } from '../../../../electron/shared/ipc'
+import { DIFF_KINDS, type DiffKind } from '../../../../electron/shared/ipc'
+import { hrefFor } from '../../lib/router.svelte'
 
 /** What each of the diff's sets is called and means, and the colour its card carries. */
 export const DIFF_INFO: Record<DiffKind, { label: string; meaning: string; tone: string }> = {
@@ -32,4 +33,26 @@ export const DIFF_INFO: Record<DiffKind, { label: string; meaning: string; tone:
     meaning: 'In the earlier snapshot only: left the list (not counted as recovered).',
     tone: 'var(--text-faint)',
   },
+}
+
+function isDiffKind(value: string | undefined): value is DiffKind {
+  return (DIFF_KINDS as readonly (string | undefined)[]).includes(value)
+}
+
+/** The Compare view's part of the hash: `12-13`, or `12-13/newlyInvalid` with a set opened. */
+export function compareDetail(importA: number, importB: number, kind: DiffKind | null = null): string {
+  return `${importA}-${importB}${kind ? `/${kind}` : ''}`
+}
+
+export function parseCompareDetail(
+  detail: string | null,
+): { importA: number; importB: number; kind: DiffKind | null } | null {
+  const match = /^(\d+)-(\d+)(?:\/(\w+))?$/.exec(detail ?? '')
+  if (!match) return null
+  return { importA: Number(match[1]), importB: Number(match[2]), kind: isDiffKind(match[3]) ? match[3] : null }
+}
+
+/** A link to the leads behind a count of changes between two snapshots. */
+export function compareHref(importA: number, importB: number, kind: DiffKind): string {
+  return hrefFor('compare', compareDetail(importA, importB, kind))
 }
