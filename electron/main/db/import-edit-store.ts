@@ -39,6 +39,21 @@ export function createImportEditStore(db: Db) {
     UNION ALL
     SELECT lead_id, ${STATE_COLUMNS} FROM closed_spans WHERE list_id = @list AND from_seq <= @seq AND to_seq >= @seq`)
   const deleteImportRow = db.prepare('DELETE FROM imports WHERE id = ?')
+  // Leads seen in this snapshot only (of its list): their one span starts and ends here. An open
+  // span covers the newest snapshot onwards, so it qualifies only when this is the newest.
+  const onlyHere = db.prepare<{ list: number; seq: number }, { lead_id: number }>(`
+    SELECT lead_id FROM open_spans INDEXED BY open_spans_by_from
+    WHERE list_id = @list AND from_seq = @seq AND @seq = (SELECT max(seq) FROM imports WHERE list_id = @list)
+    UNION ALL
+    SELECT lead_id FROM closed_spans INDEXED BY closed_spans_by_from
+    WHERE list_id = @list AND from_seq = @seq AND to_seq = @seq`)
+  // After the snapshot is gone: a lead with no span in any list is removed, address and all, so
+  // deleting an export also deletes the people only it brought in.
+  const deleteOrphanLead = db.prepare<{ lead: number }>(`
+    DELETE FROM leads WHERE id = @lead
+      AND NOT EXISTS (SELECT 1 FROM lists AS l CROSS JOIN open_spans AS o ON o.list_id = l.id AND o.lead_id = @lead)
+      AND NOT EXISTS (SELECT 1 FROM lists AS l CROSS JOIN closed_spans AS c INDEXED BY closed_spans_by_lead
+                      ON c.list_id = l.id AND c.lead_id = @lead)`)
   const deleteEmptyList = db.prepare(
     'DELETE FROM lists WHERE id = @list AND NOT EXISTS (SELECT 1 FROM imports WHERE list_id = @list)',
   )
@@ -102,8 +117,10 @@ export function createImportEditStore(db: Db) {
   const remove = db.transaction((importId: number): ImportSummary => {
     const row = mustGet(importId)
     // The tallies go with the row (ON DELETE CASCADE); the spans lose this snapshot.
+    const candidates = onlyHere.all({ list: row.list_id, seq: row.seq }).map((span) => span.lead_id)
     deleteImportRow.run(importId)
     closeGap(db, row.list_id, row.seq)
+    for (const lead of candidates) deleteOrphanLead.run({ lead })
     transitions.recount(row.list_id)
     deleteEmptyList.run({ list: row.list_id })
     return toImportSummary(row)

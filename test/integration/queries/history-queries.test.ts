@@ -82,13 +82,39 @@ describe('history queries', () => {
     expect(queries.overview().previous?.id).toBe(built.ids.S1)
   })
 
-  it('deleting the only snapshot of a list removes the list and its spans', async () => {
+  it('deleting the only snapshot of a list removes the list, its spans and its leads', async () => {
     const built = await buildHistory(tempDir(), ['S1'])
     db = built.db
     createImportEditStore(db).delete(built.ids.S1)
-    expect(db.prepare('SELECT (SELECT count(*) FROM lists) + (SELECT count(*) FROM spans) AS n').get()).toEqual({
-      n: 0,
-    })
+    expect(
+      db
+        .prepare(
+          'SELECT (SELECT count(*) FROM lists) + (SELECT count(*) FROM spans) + (SELECT count(*) FROM leads) AS n',
+        )
+        .get(),
+    ).toEqual({ n: 0 })
+  })
+
+  it('deleting a snapshot removes the leads only it had, and keeps every lead another snapshot has', async () => {
+    const built = await buildHistory(tempDir())
+    db = built.db
+    const emails = (): string[] =>
+      (db.prepare('SELECT email FROM leads ORDER BY id').all() as { email: string }[]).map((row) => row.email)
+    const edits = createImportEditStore(db)
+    // Lead 7 (eve) appears on Nov 13 and stays: deleting Nov 20, then Nov 13, removes her only then.
+    edits.delete(built.ids.S3)
+    expect(emails()).toContain('eve@hotmail.com')
+    edits.delete(built.ids.S2)
+    expect(emails()).not.toContain('eve@hotmail.com')
+    // Lead 3 (cy) was absent on Nov 13 but is in Nov 6, which remains.
+    expect(emails()).toEqual([
+      'ann@gmail.com',
+      'bob@outlook.com',
+      'cy@contoso.example',
+      'dee@yahoo.com',
+      'dup@fabrikam.example',
+      'dup@fabrikam.example',
+    ])
   })
 
   it('renames a list, and refuses a name another list has', async () => {
