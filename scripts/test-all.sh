@@ -63,6 +63,18 @@ else
   failed=$((failed + 1))
 fi
 
+# The desktop smoke suite needs the Electron binary, which npm downloads only on first use; where
+# there is none it is skipped and adds nothing to the count. It reuses the build made above.
+electron_path_file=node_modules/electron/path.txt
+if [ -f "$electron_path_file" ] && [ -e "${ELECTRON_OVERRIDE_DIST_PATH:-node_modules/electron/dist}/$(cat "$electron_path_file")" ] && [ -f out/main/index.js ]; then
+  echo "── desktop smoke (playwright, Electron)"
+  npx playwright test --config playwright.electron.config.ts 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  count_playwright
+else
+  echo "── desktop smoke (playwright, Electron): skipped, no Electron binary (npm run test:electron explains)"
+fi
+
 rm -f "$log" "$log.build"
 echo "${passed} passed, ${failed} failed"
 exit $status

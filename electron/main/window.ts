@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme } from 'electron'
+import { app, BrowserWindow, nativeTheme } from 'electron'
 import { join } from 'node:path'
 
 export const RENDERER_FILE = join(import.meta.dirname, '../renderer/index.html')
@@ -13,13 +13,21 @@ export function createMainWindow(): BrowserWindow {
     title: 'Bounce Auditor',
     // Matches the renderer's theme so the window does not flash white before the first paint.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#17191c' : '#f7f7f8',
+    // macOS and Windows take the icon from the app bundle; Linux window managers need it per window.
+    // electron-builder.config.ts copies it into resources; a dev run keeps Electron's default.
+    ...(process.platform === 'linux' && app.isPackaged ? { icon: join(process.resourcesPath, 'icon.png') } : {}),
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      // Reviewed for electronegativity: the preload exposes only the typed client of the IPC contract
+      // (shared/ipc.ts) through contextBridge, never ipcRenderer itself.
+      preload: join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click on a link would ask for a new window; setWindowOpenHandler denies it anyway,
+      // and without the event the renderer never sees the attempt.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   window.once('ready-to-show', () => window.show())
