@@ -1,11 +1,12 @@
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { ApiError, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc'
 import { startImportWorkerFromSource } from '../main/import/start-worker-node'
 import { neverSave } from '../main/save-paths'
 import { createAppContext, type AppContext } from '../main/app-context'
 import type { Emit } from '../main/handlers'
 import { dispatch } from '../main/ipc-dispatch'
-import { DB_FILE_NAME, defaultUserDataDir } from '../main/paths'
+import { defaultUserDataDir } from '../main/paths'
+import { resolveDbPath } from '../main/settings/location'
 import { RESOURCES_DIR, packageVersion } from '../main/repo-paths'
 
 /** The CLI goes through the same dispatch as the app, so validation and errors are identical. */
@@ -24,7 +25,8 @@ export async function withCliContext<T>(
   work: (context: AppContext) => Promise<T>,
   emit: Emit = () => undefined,
 ): Promise<T> {
-  const dbPath = resolve(dbOption ?? join(defaultUserDataDir(), DB_FILE_NAME))
+  // Follows the desktop app's database to where Settings moved it.
+  const dbPath = resolve(dbOption ?? resolveDbPath(defaultUserDataDir()))
   const context = createAppContext({
     dbPath,
     resourcesDir: RESOURCES_DIR,

@@ -1,13 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { CLASSIFIER_VERSION, classify } from '../shared/classify'
-import type { IpcHandlers } from '../shared/ipc'
-import { reclassifyStaleCauses } from './db/reclassify'
+import { ApiError, type IpcHandlers } from '../shared/ipc'
+import { reclassifyStaleCauses, recountOutdatedTallies } from './db/reclassify'
 import type { Db, OpenOptions } from './db/open'
 import { openDatabaseSafely } from './db/safe-open'
-import { createHandlers, type ChooseSavePath, type Emit } from './handlers'
+import { createHandlers, type ChooseSavePath, type Emit, type PrintToPdf } from './handlers'
 import type { StartImportWorker } from './import/run-import-worker'
+import type { Log } from './log'
 import { SAMPLE_FILE_NAME } from './paths'
+import type { ChooseFolder, DatabaseHost } from './settings/settings-handlers'
 
 export interface AppContextOptions {
   dbPath: string
@@ -19,53 +21,132 @@ export interface AppContextOptions {
   /** Bundled worker under Electron, TypeScript source under Node: the caller knows which. */
   startImportWorker: StartImportWorker
   chooseSavePath: ChooseSavePath
+  /** The desktop app prints reports to PDF with Chromium; the preview and the CLI cannot. */
+  printToPdf?: PrintToPdf
+  /** The JSON file that remembers a moved database (in the app-data folder); omitted by the CLI and tests. */
+  settingsFile?: string
+  /** Where to move the database: the native folder dialog in the app; default: the folder the user typed. */
+  chooseFolder?: ChooseFolder
+  /** Shows a path in the file manager (the app's `shell`); default: cannot. */
+  reveal?: (path: string, kind: 'file' | 'folder') => Promise<boolean>
+  /** The desktop app copies on the Node side, because its renderer is denied clipboard permission. */
+  copyText?: (text: string) => void
+  log?: Log
 }
 
 export interface AppContext {
-  handlers: IpcHandlers
-  db: Db | null
-  dbError: string | null
+  /** The current table. Settings' restore, move and erase rebuild it, so read it for every request. */
+  readonly handlers: IpcHandlers
+  readonly db: Db | null
+  readonly dbPath: string
+  readonly dbError: string | null
   /** Things the user should know about the database, e.g. that a damaged file was set aside. */
-  notices: string[]
+  readonly notices: string[]
   close(): void
 }
 
+interface OpenState {
+  dbPath: string
+  db: Db | null
+  dbError: string | null
+  notices: string[]
+}
+
+/** Typed folders are all the preview has; the CLI never moves the database. */
+const typedFolder: ChooseFolder = async ({ typed }) => {
+  if (typed === undefined)
+    throw new ApiError('bad-request', 'Type the full path of the folder to move the database to.')
+  return typed
+}
+
 /**
- * Opens the database and builds the handler table. A database that cannot be opened does not
- * stop the app: the handlers answer with the reason, and the UI shows it.
+ * Opens the database and builds the handler table, and owns both: Settings swaps the file
+ * through `reopen`, after which a new connection and a new table take over. A database that
+ * cannot be opened does not stop the app: the handlers answer with the reason, and the UI shows it.
  */
 export function createAppContext(options: AppContextOptions): AppContext {
   const openOptions: OpenOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
-  let db: Db | null = null
-  let dbError: string | null = null
-  let notices: string[] = []
-  try {
-    mkdirSync(dirname(options.dbPath), { recursive: true })
-    // A damaged file is set aside and a fresh one started; a migration that fails is rolled back
-    // from the backup taken just before it. Both leave a notice for the user.
-    ;({ db, notices } = openDatabaseSafely(options.dbPath, openOptions))
-    reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)
-  } catch (error) {
-    dbError = `The database at ${options.dbPath} could not be opened: ${error instanceof Error ? error.message : String(error)}`
+  const log = options.log
+
+  function open(dbPath: string): OpenState {
+    let db: Db | null = null
+    let dbError: string | null = null
+    let notices: string[] = []
+    try {
+      mkdirSync(dirname(dbPath), { recursive: true })
+      // A damaged file is set aside and a fresh one started; a migration that fails is rolled back
+      // from the backup taken just before it. Both leave a notice for the user.
+      const opened = openDatabaseSafely(dbPath, openOptions)
+      ;({ db, notices } = opened)
+      if (opened.migrated) log?.info('database updated', { from: opened.migrated.from, to: opened.migrated.to })
+      if (notices.length > 0) log?.warn('database notices on open', { notices: notices.length })
+      reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)
+      recountOutdatedTallies(db)
+    } catch (error) {
+      dbError = `The database at ${dbPath} could not be opened: ${error instanceof Error ? error.message : String(error)}`
+      log?.error('the database could not be opened', error)
+    }
+    return { dbPath, db, dbError, notices }
   }
-  const handlers = createHandlers({
-    db,
-    dbPath: options.dbPath,
-    dbError,
-    notices,
-    startImportWorker: options.startImportWorker,
-    chooseSavePath: options.chooseSavePath,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    emit: options.emit,
-    sampleFile: { path: join(options.resourcesDir, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME },
-    version: options.version,
-    shell: options.shell,
-  })
+
+  const host: DatabaseHost = {
+    reopen(dbPath, whileClosed) {
+      const previous = state.dbPath
+      state.db?.close()
+      try {
+        whileClosed?.()
+      } catch (error) {
+        state = open(previous)
+        handlers = build()
+        throw error
+      }
+      state = open(dbPath)
+      handlers = build()
+      return state.dbError
+    },
+    settingsFile: options.settingsFile ?? null,
+    chooseFolder: options.chooseFolder ?? typedFolder,
+    reveal: options.reveal ?? (async () => false),
+    copyText: options.copyText ?? null,
+  }
+
+  function build(): IpcHandlers {
+    return createHandlers({
+      db: state.db,
+      dbPath: state.dbPath,
+      dbError: state.dbError,
+      notices: state.notices,
+      startImportWorker: options.startImportWorker,
+      chooseSavePath: options.chooseSavePath,
+      ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(log ? { log } : {}),
+      host,
+      emit: options.emit,
+      sampleFile: { path: join(options.resourcesDir, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME },
+      version: options.version,
+      shell: options.shell,
+    })
+  }
+
+  let state = open(options.dbPath)
+  let handlers = build()
   return {
-    handlers,
-    db,
-    dbError,
-    notices,
-    close: () => db?.close(),
+    get handlers() {
+      return handlers
+    },
+    get db() {
+      return state.db
+    },
+    get dbPath() {
+      return state.dbPath
+    },
+    get dbError() {
+      return state.dbError
+    },
+    get notices() {
+      return state.notices
+    },
+    close: () => state.db?.close(),
   }
 }

@@ -8,8 +8,11 @@ import {
   type IpcHandlers,
   type LeadListExportRequest,
   type LeadListExportResponse,
+  type ReportSaveRequest,
+  type ReportSaveResponse,
 } from '../shared/ipc'
 import type { Db } from './db/open'
+import { createCodeUsageQueries } from './db/code-usage-queries'
 import { createDiffQueries } from './db/diff-queries'
 import { createExplorerQueries } from './db/explorer-queries'
 import { createImportEditStore } from './db/import-edit-store'
@@ -17,8 +20,11 @@ import { createImportStore } from './db/import-store'
 import { createQueries } from './db/queries'
 import { createTrendQueries } from './db/trend-queries'
 import { exportLeadList, suggestLeadListFileName, type LeadListKind } from './export/lead-lists'
+import { buildReport, defaultReportFileName, writeReportFile } from './export/report'
 import { inspectFile } from './import/inspect'
-import { runImportWorker, type StartImportWorker } from './import/run-import-worker'
+import { runEditWorker, runImportWorker, type StartImportWorker } from './import/run-import-worker'
+import type { Log } from './log'
+import { createSettingsHandlers, type DatabaseHost } from './settings/settings-handlers'
 
 export type Emit = <E extends EventName>(event: E, payload: IpcEvents[E]) => void
 
@@ -37,7 +43,19 @@ export interface HandlerDeps {
   shell: 'electron' | 'web'
   /** Where to save an export: the native save dialog in the app, a fixed folder in the preview; null = cancelled. */
   chooseSavePath: ChooseSavePath
+  /** Restore, move and erase reopen the database through it; absent in the CLI and some tests. */
+  host?: DatabaseHost
+  /** The app's log (counts, durations, errors; never lead data). */
+  log?: Log
+  /** Prints a report's HTML to PDF (Chromium's printToPDF in the app); absent where no Chromium runs. */
+  printToPdf?: PrintToPdf
 }
+
+export type PrintToPdf = (html: string) => Promise<Uint8Array>
+
+/** What the preview and the CLI answer to a PDF request; the HTML prints to PDF in any browser. */
+export const NO_PDF_MESSAGE =
+  'PDF is made by the desktop app; save the HTML report and print it to PDF from your browser.'
 
 export type ChooseSavePath = (suggestion: {
   defaultName: string
@@ -57,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
         trends: queries ? createTrendQueries(deps.db, queries.history) : null,
         explorer: createExplorerQueries(deps.db),
         diff: createDiffQueries(deps.db),
+        codes: createCodeUsageQueries(deps.db),
         edits: createImportEditStore(deps.db),
       }
     : null
@@ -68,6 +87,13 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
   // Imports run one at a time: two writers would only queue on SQLite's lock anyway.
   let importQueue: Promise<unknown> = Promise.resolve()
   let running: AbortController | null = null
+
+  /** What every worker needs to open the same database the app has open. */
+  const workerSetup = () => ({
+    dbPath: deps.dbPath,
+    ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    ...(deps.log?.folder ? { logFolder: deps.log.folder } : {}),
+  })
 
   async function runImports(files: FileRef[], snapshotDate?: string): Promise<ImportOutcome[]> {
     requireQueries()
@@ -87,12 +113,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
         }
         const outcome = await runImportWorker(
           deps.startImportWorker,
-          {
-            dbPath: deps.dbPath,
-            file,
-            ...(snapshotDate ? { snapshotDate } : {}),
-            ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
-          },
+          { ...workerSetup(), file, ...(snapshotDate ? { snapshotDate } : {}) },
           {
             signal: controller.signal,
             onProgress: (progress) =>
@@ -106,6 +127,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
           },
         )
         outcomes.push(outcome)
+        logOutcome(outcome, Date.now() - startedAt)
       }
     } finally {
       running = null
@@ -115,9 +137,28 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     return outcomes
   }
 
+  function logOutcome(outcome: ImportOutcome, ms: number): void {
+    if (outcome.ok) {
+      const { rows, invalid, suspended, skipped } = outcome.import
+      deps.log?.info('import finished', { rows, invalid, suspended, skipped, ms })
+    } else if (outcome.error.code === 'internal' || outcome.error.code === 'disk-full') {
+      // The worker logged the error with its stack; this line only places it among the imports.
+      deps.log?.warn('import failed', { code: outcome.error.code, ms })
+    } else {
+      deps.log?.info('import refused', { code: outcome.error.code, ms })
+    }
+  }
+
+  // Counts queued and running writes, so Settings can refuse to swap the file under one.
+  let queued = 0
   const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    queued += 1
     const next = importQueue.then(work, work)
     importQueue = next.catch(() => undefined)
+    void next.then(
+      () => (queued -= 1),
+      () => (queued -= 1),
+    )
     return next
   }
 
@@ -134,7 +175,31 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     return { saved: true, rows, path }
   }
 
+  async function saveReport(request: ReportSaveRequest): Promise<ReportSaveResponse> {
+    if (!deps.db) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
+    const { format, ...scope } = request
+    const printToPdf = deps.printToPdf
+    if (format === 'pdf' && !printToPdf) throw new ApiError('bad-request', NO_PDF_MESSAGE)
+    // Built before the dialog: a bad scope fails first, and the name can carry the list's name.
+    const report = await buildReport(deps.db, scope, { appVersion: deps.version })
+    const defaultName = defaultReportFileName(report.data.listName, report.data.scope, format)
+    const path = await deps.chooseSavePath({
+      defaultName,
+      filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Web page', extensions: ['html'] }],
+    })
+    if (path === null) return { saved: false }
+    const content = format === 'pdf' && printToPdf ? await printToPdf(report.html) : report.html
+    const saved = await writeReportFile(path, defaultName, content)
+    return {
+      saved: true,
+      path: saved,
+      format,
+      bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
+    }
+  }
+
   return {
+    ...createSettingsHandlers(deps, () => queued > 0 || running !== null),
     'app:info': () => ({
       version: deps.version,
       classifierVersion: CLASSIFIER_VERSION,
@@ -152,27 +217,35 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     },
     'exports:remove-list': (scope) => exportList('remove', scope),
     'exports:review-list': (scope) => exportList('review', scope),
+    'reports:save': (request) => saveReport(request),
     'imports:report': ({ importId }) => {
       const report = requireQueries().importReport(importId)
       if (!report) throw new ApiError('not-found', `There is no import #${importId}.`)
       return report
     },
     'imports:update': async ({ importId, listName, snapshotDate }) => {
-      // Queued behind a running import: moving a snapshot rewrites its list's spans.
+      requireViews()
+      // Queued behind a running import: moving a snapshot rewrites its list's spans, as much work
+      // as importing it, so that runs in the worker; a rename is one row and stays here.
       const updated = await enqueue(() =>
-        Promise.resolve(
-          requireViews().edits.update(importId, {
-            ...(listName === undefined ? {} : { listName }),
-            ...(snapshotDate === undefined ? {} : { snapshotDate }),
-          }),
-        ),
+        snapshotDate === undefined
+          ? Promise.resolve(requireViews().edits.update(importId, listName === undefined ? {} : { listName }))
+          : runEditWorker(deps.startImportWorker, workerSetup(), {
+              kind: 'update',
+              importId,
+              snapshotDate,
+              ...(listName === undefined ? {} : { listName }),
+            }),
       )
       deps.emit('imports:changed', { importIds: [importId] })
       return updated
     },
     'imports:delete': async ({ importId }) => {
+      requireViews()
       // Waits for a running import: both write the same list's spans.
-      const deleted = await enqueue(() => Promise.resolve(requireViews().edits.delete(importId)))
+      const deleted = await enqueue(() =>
+        runEditWorker(deps.startImportWorker, workerSetup(), { kind: 'delete', importId }),
+      )
       deps.emit('imports:changed', { importIds: [importId] })
       return { deleted }
     },
@@ -187,6 +260,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     'leads:timeline': ({ leadId }) => requireViews().explorer.timeline(leadId),
     'diff:get': ({ importA, importB }) => requireViews().diff.counts(importA, importB),
     'diff:rows': (request) => requireViews().diff.rows(request),
+    'codes:usage': () => requireViews().codes.usage(),
     'imports:cancel': () => {
       const wasRunning = running !== null
       running?.abort()

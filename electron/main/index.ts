@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { EventName, IpcEvents } from '../shared/ipc'
@@ -7,8 +7,10 @@ import type { StartImportWorker } from './import/run-import-worker'
 import { IMPORT_WORKER_LIMITS } from './import/worker-protocol'
 import { buildMenu } from './menu'
 import { electronNativeBinding } from './native-binding'
-import { DB_FILE_NAME } from './paths'
+import { createLog } from './log'
 import { registerIpc } from './register-ipc'
+import { resolveDbPath, settingsFileIn } from './settings/location'
+import { printToPdfWithElectron } from './print-to-pdf'
 import { isTrustedSenderUrl } from './trusted-sender'
 import { createMainWindow, RENDERER_FILE } from './window'
 
@@ -57,8 +59,14 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenWebContents()
     const nativeBinding = electronNativeBinding(app.isPackaged, app.getAppPath())
-    context = createAppContext({
-      dbPath: join(app.getPath('userData'), DB_FILE_NAME),
+    const userData = app.getPath('userData')
+    const log = createLog(join(userData, 'logs'))
+    log.info('app started', { version: app.getVersion(), electron: process.versions.electron, os: process.platform })
+    const opened = createAppContext({
+      // Settings may have moved the database; settings.json in the app-data folder says where.
+      dbPath: resolveDbPath(userData),
+      settingsFile: settingsFileIn(userData),
+      log,
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
       version: app.getVersion(),
       shell: 'electron',
@@ -71,13 +79,42 @@ if (!app.requestSingleInstanceLock()) {
           : await dialog.showSaveDialog(options)
         return choice.canceled || !choice.filePath ? null : choice.filePath
       },
+      printToPdf: printToPdfWithElectron,
+      chooseFolder: async ({ current }) => {
+        const options = {
+          title: 'Move the database to…',
+          defaultPath: current,
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+        }
+        const choice = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options)
+        return choice.canceled ? null : (choice.filePaths[0] ?? null)
+      },
+      // The database is a file: shown selected in its folder; the other targets are folders to open.
+      reveal: async (path, kind) => {
+        if (kind === 'file') shell.showItemInFolder(path)
+        else if ((await shell.openPath(path)) !== '') return false
+        return true
+      },
+      // The renderer's clipboard needs a permission main denies to every page (see hardenWebContents).
+      copyText: (text) => clipboard.writeText(text),
       ...(nativeBinding ? { nativeBinding } : {}),
     })
+    context = opened
     const devServerUrl = process.env.ELECTRON_RENDERER_URL
-    registerIpc(ipcMain, context.handlers, (event) =>
-      isTrustedSenderUrl(event.senderFrame?.url ?? '', RENDERER_FILE, app.isPackaged ? undefined : devServerUrl),
+    registerIpc(
+      ipcMain,
+      () => opened.handlers,
+      (event) =>
+        isTrustedSenderUrl(event.senderFrame?.url ?? '', RENDERER_FILE, app.isPackaged ? undefined : devServerUrl),
     )
-    Menu.setApplicationMenu(buildMenu(() => mainWindow))
+    Menu.setApplicationMenu(
+      buildMenu(
+        () => mainWindow,
+        () => opened.dbPath,
+      ),
+    )
     showMainWindow()
     app.on('activate', showMainWindow)
   })

@@ -1,8 +1,35 @@
-import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { app, clipboard, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
 import { statSync } from 'node:fs'
+import { CLASSIFIER_VERSION } from '../shared/classify'
+import { aboutText } from './about'
+import { PRODUCT_NAME } from './paths'
 
-export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
+// The native box rather than role 'about': that one cannot show the database path on Windows or
+// Linux, and offers no way to copy the facts into a support request.
+async function showAbout(window: BrowserWindow | null, dbPath: string): Promise<void> {
+  const text = aboutText({
+    version: app.getVersion(),
+    dbPath,
+    classifierVersion: CLASSIFIER_VERSION,
+    runtime: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+  })
+  const options = {
+    type: 'info' as const,
+    title: text.title,
+    message: text.message,
+    detail: text.detail,
+    buttons: ['OK', 'Copy'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  }
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options)
+  if (response === 1) clipboard.writeText(text.clipboard)
+}
+
+/** `getDbPath`: the database the app has open now (Settings can move it). */
+export function buildMenu(getWindow: () => BrowserWindow | null, getDbPath: () => string): Menu {
   const isMac = process.platform === 'darwin'
   const navigate = (view: string): void => {
     getWindow()?.webContents.send('app:command', { command: 'navigate', view })
@@ -29,7 +56,24 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
     window.webContents.send('app:command', { command: 'import-files', files })
   }
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    ...(isMac
+      ? [
+          {
+            label: PRODUCT_NAME,
+            submenu: [
+              { label: `About ${PRODUCT_NAME}`, click: () => void showAbout(getWindow(), getDbPath()) },
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ] satisfies MenuItemConstructorOptions[],
+          },
+        ]
+      : []),
     {
       label: 'File',
       submenu: [
@@ -56,6 +100,14 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
       ],
     },
     { role: 'windowMenu' },
+    ...(isMac
+      ? []
+      : [
+          {
+            role: 'help' as const,
+            submenu: [{ label: `About ${PRODUCT_NAME}`, click: () => void showAbout(getWindow(), getDbPath()) }],
+          },
+        ]),
   ]
   return Menu.buildFromTemplate(template)
 }

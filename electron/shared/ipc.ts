@@ -381,6 +381,8 @@ export type ApiErrorCode =
   | 'needs-mapping'
   | 'needs-date-order'
   | 'db-unavailable'
+  /** A write ran out of disk space; nothing was changed. */
+  | 'disk-full'
   | 'unknown-channel'
   | 'internal'
 
@@ -413,6 +415,115 @@ export interface LeadListExportRequest {
 /** `saved: false` when the user closed the save dialog. */
 export type LeadListExportResponse = { saved: true; rows: number; path: string } | { saved: false }
 
+export const REPORT_FORMATS = ['html', 'pdf'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+/** A report of one snapshot (default: the newest) or of a period, as HTML or PDF. */
+export interface ReportSaveRequest extends LeadListExportRequest {
+  format: ReportFormat
+  /** With a date range: the list to report on (default: the list of the range's newest snapshot). */
+  listId?: number
+}
+
+/** `saved: false` when the user closed the save dialog. */
+export type ReportSaveResponse = { saved: true; path: string; format: ReportFormat; bytes: number } | { saved: false }
+
+/** The newest snapshot of one list: what a code's `latestRows` counts. */
+export interface CodeUsageSnapshot {
+  importId: number
+  listName: string
+  snapshotDate: string
+}
+
+/** How often one reply code or enhanced status code occurs in the user's own Email Invalid rows. */
+export interface CodeUsage {
+  /** `550` or `5.1.1`, exactly as the explorer's `code` filter takes it. */
+  code: string
+  /** Email Invalid rows with the code in the newest snapshot of each list. */
+  latestRows: number
+  /** The same per newest snapshot (only those where the code occurs), for links into the explorer. */
+  latestByImport: { importId: number; rows: number }[]
+  /** Email Invalid rows with the code summed over every snapshot: a lead counts once per snapshot it is in. */
+  allRows: number
+  /** Up to 3 real cause texts with the code, the most frequent first (shorter first on a tie). */
+  examples: string[]
+}
+
+export interface CodeUsageSummary {
+  latestSnapshots: CodeUsageSnapshot[]
+  /** How many snapshots `allRows` sums over. */
+  snapshotCount: number
+  /** Only the codes that occur; a catalog code missing here has no rows. */
+  codes: CodeUsage[]
+}
+
+/** Why a backup was made; read from its file name. */
+export type BackupKind = 'manual' | 'before-update' | 'before-restore' | 'before-erase' | 'other'
+
+/** One backup of the database in the backups folder. */
+export interface BackupInfo {
+  /** The file name; the only way to name a backup in a request, so no request can point elsewhere. */
+  name: string
+  /** When it was taken (ISO), read from the name; null when the name carries no time. */
+  takenAt: string | null
+  bytes: number
+  kind: BackupKind
+}
+
+/** How much history the database holds; never any of the data itself. */
+export interface DataCounts {
+  imports: number
+  leads: number
+  /** Rows over every imported snapshot. */
+  rows: number
+}
+
+/** The Settings view's picture of where the data lives. */
+export interface SettingsInfo {
+  dbPath: string
+  /** The database file with its write-ahead log, in bytes. */
+  bytes: number
+  /** Null when the database is not open. */
+  counts: DataCounts | null
+  backupsFolder: string
+  /** Newest first. */
+  backups: BackupInfo[]
+  /** How many of the backups made here are kept; older ones are deleted. */
+  backupsKept: number
+  logFolder: string | null
+  /** Restore, move and erase wait for this to be false. */
+  importRunning: boolean
+  shell: 'electron' | 'web'
+}
+
+export interface MoveRequest {
+  /**
+   * The folder to move the database into. The desktop app ignores it and asks with the native
+   * folder dialog; the browser preview, which has none, needs it (an absolute path).
+   */
+  folder?: string
+}
+
+export type MoveResponse = { moved: true; dbPath: string } | { moved: false }
+
+/** The words the user must type before everything is erased; checked on the Node side too. */
+export const ERASE_CONFIRMATION = 'ERASE'
+
+export interface EraseRequest {
+  /** Must equal `ERASE_CONFIRMATION`. */
+  confirm: string
+  /** Keep the backups folder; a last backup is taken first, so the erase can be undone. */
+  keepBackups: boolean
+}
+
+export const FOLDER_TARGETS = ['database', 'backups', 'logs'] as const
+export type FolderTarget = (typeof FOLDER_TARGETS)[number]
+
+/** What the user can paste into a support request: versions, sizes and counts, recent errors; no lead data. */
+export interface Diagnostics {
+  text: string
+}
+
 /** channel → [request, response]. Every request is one plain object, so it can be validated. */
 export interface IpcContract {
   'app:info': [NoRequest, AppInfo]
@@ -424,6 +535,8 @@ export interface IpcContract {
   /** CSVs Marketo can import: leads to remove, and leads marked invalid for sender-side reasons to review. */
   'exports:remove-list': [LeadListExportRequest, LeadListExportResponse]
   'exports:review-list': [LeadListExportRequest, LeadListExportResponse]
+  /** The overview numbers, trend charts and action items as one file to mail; PDF only where Chromium prints (the desktop app). */
+  'reports:save': [ReportSaveRequest, ReportSaveResponse]
   /** Stops the running import batch; the file being imported leaves no trace. */
   'imports:cancel': [NoRequest, { cancelled: boolean }]
   'overview:get': [NoRequest, Overview]
@@ -438,6 +551,20 @@ export interface IpcContract {
   'leads:timeline': [{ leadId: number }, LeadTimeline]
   'diff:get': [DiffRequest, DiffCounts]
   'diff:rows': [DiffRowsRequest, DiffRows]
+  /** Every reply code and enhanced status in the user's history, with row counts and example texts. */
+  'codes:usage': [NoRequest, CodeUsageSummary]
+  /** Where the data lives, how big it is, and its backups. */
+  'settings:get': [NoRequest, SettingsInfo]
+  'settings:backup': [NoRequest, { backup: BackupInfo }]
+  /** Replaces the data with a backup; the current data is backed up first. */
+  'settings:restore': [{ name: string }, { restoredFrom: string; safetyBackup: BackupInfo }]
+  'settings:move': [MoveRequest, MoveResponse]
+  'settings:erase': [EraseRequest, { erased: true; keptBackups: boolean }]
+  /** Shows the folder in the file manager (desktop app); the preview answers `opened: false` and the path. */
+  'settings:open-folder': [{ target: FolderTarget }, { opened: boolean; path: string }]
+  'diagnostics:get': [NoRequest, Diagnostics]
+  /** Copies the diagnostics to the clipboard on the Node side (desktop app); `copied: false` in the preview. */
+  'diagnostics:copy': [NoRequest, { copied: boolean; text: string }]
 }
 
 export type Channel = keyof IpcContract
@@ -454,6 +581,7 @@ export const CHANNELS = [
   'imports:report',
   'exports:remove-list',
   'exports:review-list',
+  'reports:save',
   'overview:get',
   'imports:update',
   'imports:delete',
@@ -464,6 +592,15 @@ export const CHANNELS = [
   'leads:timeline',
   'diff:get',
   'diff:rows',
+  'codes:usage',
+  'settings:get',
+  'settings:backup',
+  'settings:restore',
+  'settings:move',
+  'settings:erase',
+  'settings:open-folder',
+  'diagnostics:get',
+  'diagnostics:copy',
 ] as const satisfies readonly Channel[]
 
 // Fails to compile when a channel is added to the contract but not to CHANNELS.

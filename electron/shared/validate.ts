@@ -7,6 +7,8 @@ import {
   ApiError,
   DIFF_KINDS,
   EXPLORER_SORTS,
+  FOLDER_TARGETS,
+  type FolderTarget,
   type Channel,
   type DayMonthOrder,
   type DiffKind,
@@ -16,6 +18,9 @@ import {
   type FileRef,
   type ImportUpdateRequest,
   type LeadListExportRequest,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportSaveRequest,
   type RequestOf,
   type TrendsRequest,
 } from './ipc'
@@ -228,6 +233,24 @@ function leadListExport(channel: 'exports:remove-list' | 'exports:review-list') 
   }
 }
 
+function reportSave(value: unknown): ReportSaveRequest {
+  const where = 'reports:save'
+  const record = expectObject(value, where)
+  onlyFields(record, ['importId', 'from', 'to', 'format', 'listId'], where)
+  const format = optionalOneOf<ReportFormat>(record['format'], REPORT_FORMATS, `${where}.format`)
+  if (format === undefined) fail(`${where}.format: expected one of ${REPORT_FORMATS.join(', ')}`)
+  const importId = optionalId(record['importId'], `${where}.importId`)
+  const from = optionalDay(record['from'], `${where}.from`)
+  const to = optionalDay(record['to'], `${where}.to`)
+  if (importId !== undefined && (from !== undefined || to !== undefined)) {
+    fail(`${where}: give either an import or a date range, not both`)
+  }
+  if (from !== undefined && to !== undefined && from > to) fail(`${where}: from is after to`)
+  const listId = optionalId(record['listId'], `${where}.listId`)
+  if (listId !== undefined && importId !== undefined) fail(`${where}: a list goes with a date range, not an import`)
+  return { format, ...defined({ importId, from, to, listId }) }
+}
+
 function importUpdate(value: unknown): ImportUpdateRequest {
   const where = 'imports:update'
   const record = expectObject(value, where)
@@ -255,11 +278,64 @@ function singleId<K extends string>(channel: string, key: K): Validator<Record<K
 
 const MAX_FILES_PER_IMPORT = 200
 
+/** A backup is named by its file name alone, so a request cannot point the restore at any other file. */
+function backupName(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 255 || /[/\\]|^\.\.?$/.test(value)) {
+    fail(`${where}: expected the file name of a backup`)
+  }
+  return value
+}
+
+function settingsRequests(): Pick<
+  { [K in Channel]: Validator<RequestOf<K>> },
+  | 'settings:get'
+  | 'settings:backup'
+  | 'settings:restore'
+  | 'settings:move'
+  | 'settings:erase'
+  | 'settings:open-folder'
+  | 'diagnostics:get'
+  | 'diagnostics:copy'
+> {
+  return {
+    'settings:get': noFields('settings:get'),
+    'settings:backup': noFields('settings:backup'),
+    'settings:restore': (value) => {
+      const record = expectObject(value, 'settings:restore')
+      onlyFields(record, ['name'], 'settings:restore')
+      return { name: backupName(record['name'], 'settings:restore.name') }
+    },
+    'settings:move': (value) => {
+      const record = expectObject(value, 'settings:move')
+      onlyFields(record, ['folder'], 'settings:move')
+      return defined({ folder: optionalText(record['folder'], 'settings:move.folder', 1024) })
+    },
+    'settings:erase': (value) => {
+      const record = expectObject(value, 'settings:erase')
+      onlyFields(record, ['confirm', 'keepBackups'], 'settings:erase')
+      const { confirm, keepBackups } = record
+      if (typeof confirm !== 'string') fail('settings:erase.confirm: expected the confirmation text')
+      if (typeof keepBackups !== 'boolean') fail('settings:erase.keepBackups: expected true or false')
+      return { confirm, keepBackups }
+    },
+    'settings:open-folder': (value) => {
+      const record = expectObject(value, 'settings:open-folder')
+      onlyFields(record, ['target'], 'settings:open-folder')
+      const target = optionalOneOf<FolderTarget>(record['target'], FOLDER_TARGETS, 'settings:open-folder.target')
+      if (target === undefined) fail(`settings:open-folder.target: expected one of ${FOLDER_TARGETS.join(', ')}`)
+      return { target }
+    },
+    'diagnostics:get': noFields('diagnostics:get'),
+    'diagnostics:copy': noFields('diagnostics:copy'),
+  }
+}
+
 export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'app:info': noFields('app:info'),
   'imports:list': noFields('imports:list'),
   'imports:sample': noFields('imports:sample'),
   'imports:cancel': noFields('imports:cancel'),
+  ...settingsRequests(),
   'imports:inspect': (value) => ({
     file: fileRef(expectObject(value, 'imports:inspect').file, 'imports:inspect.file'),
   }),
@@ -269,6 +345,7 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'overview:get': noFields('overview:get'),
   'exports:remove-list': leadListExport('exports:remove-list'),
   'exports:review-list': leadListExport('exports:review-list'),
+  'reports:save': reportSave,
   'imports:update': importUpdate,
   'imports:delete': singleId('imports:delete', 'importId'),
   'history:newly-invalid': (value) => {
@@ -280,6 +357,7 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'trends:series': trendsRequest,
   'explorer:page': explorerPage,
   'leads:timeline': singleId('leads:timeline', 'leadId'),
+  'codes:usage': noFields('codes:usage'),
   'diff:get': (value) => {
     const record = expectObject(value, 'diff:get')
     onlyFields(record, ['importA', 'importB'], 'diff:get')

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DB_FILE_NAME, defaultUserDataDir } from '../main/paths'
+import { defaultUserDataDir } from '../main/paths'
+import { resolveDbPath, settingsFileIn } from '../main/settings/location'
 import { RENDERER_OUT_DIR, RESOURCES_DIR, packageVersion } from '../main/repo-paths'
 import { startWebServer } from './server'
 
@@ -22,9 +23,12 @@ if (!existsSync(join(RENDERER_OUT_DIR, 'index.html'))) {
   process.exit(1)
 }
 
-const dbPath = resolve(values.db ?? join(defaultUserDataDir(), DB_FILE_NAME))
+// On the desktop app's own data the preview follows (and remembers) a move; with --db it does not.
+const userData = defaultUserDataDir()
+const dbPath = resolve(values.db ?? resolveDbPath(userData))
 const server = await startWebServer({
   dbPath,
+  ...(values.db ? {} : { settingsFile: settingsFileIn(userData), logFolder: join(userData, 'logs') }),
   port,
   rendererDir: RENDERER_OUT_DIR,
   resourcesDir: RESOURCES_DIR,

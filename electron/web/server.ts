@@ -15,6 +15,7 @@ import { CHANNELS, type EventName, type IpcEvents } from '../shared/ipc'
 import { startImportWorkerFromSource } from '../main/import/start-worker-node'
 import { createAppContext, type AppContext } from '../main/app-context'
 import { dispatch } from '../main/ipc-dispatch'
+import { createLog } from '../main/log'
 import { saveIntoFolder } from '../main/save-paths'
 import { installBridge, type BridgeConfig } from './bridge-client'
 
@@ -28,6 +29,10 @@ export interface WebServerOptions {
   token?: string
   /** Where exports are saved (the preview has no save dialog); default: `exports/` beside the database. */
   exportsDir?: string
+  /** Where the log is written; default: `logs/` beside the database. */
+  logFolder?: string
+  /** Remembers a moved database; only when the preview runs on the desktop app's own data. */
+  settingsFile?: string
 }
 
 export interface WebServer {
@@ -58,8 +63,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`
     for (const stream of eventStreams) stream.write(frame)
   }
+  const log = createLog(options.logFolder ?? join(dirname(options.dbPath), 'logs'))
+  log.info('preview started', { version: options.version, node: process.versions.node, os: process.platform })
   const context = createAppContext({
     dbPath: options.dbPath,
+    log,
+    ...(options.settingsFile ? { settingsFile: options.settingsFile } : {}),
     resourcesDir: options.resourcesDir,
     version: options.version,
     shell: 'web',
@@ -129,6 +138,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      log.error('preview request failed', error)
       if (!response.headersSent) send(response, 400, error instanceof Error ? error.message : 'Bad request')
       else response.end()
     })

@@ -122,3 +122,97 @@ test('Marketo’s rule of thumb is shown with its exceptions', async ({ app }) =
   await expect(pane.locator('li')).toHaveCount(exceptions.length)
   await expect(pane).toContainText('Spamhaus')
 })
+
+// Counted from the newest snapshot's spans and causes, not through the app's own query.
+const CODE_ROWS = `
+  SELECT count(*) AS n FROM spans s
+  JOIN imports i ON i.list_id = s.list_id AND s.from_seq <= i.seq AND s.to_seq >= i.seq
+  JOIN causes c ON c.id = s.invalid_cause_id
+  WHERE i.id = (SELECT max(id) FROM imports) AND s.email_invalid = 1 AND (c.status = @code OR c.reply_code = @reply)`
+
+test('a code shows how many rows of the latest export carry it, and opens exactly those rows in Leads', async ({
+  app,
+  readDb,
+}) => {
+  await app.getByTestId('try-sample').click()
+  // The import runs in a worker; on a busy machine it takes more than the default wait.
+  await expect(app.getByTestId('overview-rows')).not.toHaveText('0', { timeout: 20_000 })
+  const rowsWith = (code: string): number =>
+    (
+      readDb()
+        .prepare(CODE_ROWS)
+        .get({ code, reply: /^\d{3}$/.test(code) ? Number(code) : -1 }) as { n: number }
+    ).n
+  const unknown = rowsWith('5.1.1')
+  // More than one page of the Leads view, so the click-through has to page to show them all.
+  expect(unknown).toBeGreaterThan(50)
+
+  await app.getByTestId('nav-codes').click()
+  await app.locator('summary', { hasText: 'Basic reply codes' }).click()
+  await expect(app.locator('[data-code="550"] [data-testid="code-entry-count"]')).toHaveAttribute(
+    'data-rows',
+    String(rowsWith('550')),
+  )
+  await app.locator('summary', { hasText: 'Addressing' }).click()
+  const entry = app.locator('[data-testid="code-entry"][data-code="5.1.1"]')
+  await expect(entry.getByTestId('code-entry-count')).toHaveAttribute('data-rows', String(unknown))
+  await expect(entry.getByTestId('code-entry-count')).toContainText(String(unknown))
+  await entry.click()
+
+  const usage = app.getByTestId('code-detail').getByTestId('code-usage')
+  await expect(usage.getByTestId('code-usage-latest')).toHaveAttribute('data-rows', String(unknown))
+  await expect(usage.getByTestId('code-usage-all')).toHaveAttribute('data-rows', String(unknown))
+  const examples = usage.getByTestId('code-usage-example')
+  const exampleTexts = await examples.allTextContents()
+  expect(exampleTexts.length).toBeGreaterThanOrEqual(1)
+  expect(exampleTexts.length).toBeLessThanOrEqual(3)
+  for (const text of exampleTexts) expect(text).toContain('5.1.1')
+  await screenshot(app, 'codes-usage')
+
+  // "Only codes in my data" leaves the codes with rows, each with its count.
+  await app.getByTestId('codes-used-only').check()
+  const shown = await app
+    .getByTestId('code-entry')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''))
+  expect(shown).toEqual(expect.arrayContaining(['550', '5.1.1']))
+  for (const code of shown) {
+    await expect(app.locator(`[data-code="${code}"] [data-testid="code-entry-count"]`)).toHaveCount(1)
+  }
+  await app.getByTestId('codes-search').scrollIntoViewIfNeeded()
+  await screenshot(app, 'codes-usage-list')
+
+  await usage.getByTestId('code-usage-open').click()
+  await expect(app.getByTestId('explorer-view')).toBeVisible()
+  await expect(app.getByTestId('explorer-code')).toHaveValue('5.1.1')
+  await expect(app.getByTestId('explorer-total')).toHaveText(String(unknown))
+  await expect(app.getByTestId('explorer-total')).toHaveAttribute('data-exact', 'true')
+  const rows = app.getByTestId('explorer-row')
+  await expect(rows).toHaveCount(50)
+  while ((await app.getByTestId('explorer-more').count()) > 0) {
+    const before = await rows.count()
+    await app.getByTestId('explorer-more').click()
+    await expect(rows).not.toHaveCount(before)
+  }
+  await expect(rows).toHaveCount(unknown)
+  // Any of them, even the last one paged in, opens with its cause explained.
+  await rows.last().click()
+  await expect(app.getByTestId('lead-panel').getByTestId('explain-card')).toBeVisible()
+  await expect(app.getByTestId('lead-panel').getByTestId('explain-code').filter({ hasText: '5.1.1' })).toHaveCount(1)
+
+  // An example opens the Explain view with its text.
+  await app.goto(new URL('#/codes/5.1.1', app.url()).href)
+  await app.getByTestId('code-usage-example').first().click()
+  await expect(app.getByTestId('explain-view')).toBeVisible()
+  await expect(app.getByTestId('explain-input')).toHaveValue(exampleTexts[0] ?? '')
+  await expect(app.getByTestId('explain-card')).toBeVisible()
+})
+
+test('without imports a code says where its counts will come from', async ({ app }) => {
+  await app.goto(new URL('#/codes/550', app.url()).href)
+  await expect(app.getByTestId('code-usage')).toContainText('Import an export')
+  await expect(app.getByTestId('codes-used-only')).toHaveCount(0)
+  // Blocklists and provider tags are not reply or status codes: nothing is counted for them.
+  await app.goto(new URL('#/codes/spamhaus', app.url()).href)
+  await expect(app.getByTestId('code-detail')).toHaveAttribute('data-code', 'spamhaus')
+  await expect(app.getByTestId('code-usage')).toHaveCount(0)
+})

@@ -16,7 +16,7 @@ test('a full session makes no request outside the app itself', async ({ app, ser
   await app.getByTestId('nav-imports').click()
   await app.getByTestId('file-input').setInputFiles(join(CSV_FIXTURES, 'weekly-deliverability-2026-11-13.csv'))
   await expect(app.getByTestId('import-row')).toHaveCount(2, { timeout: 20_000 })
-  for (const view of ['explorer', 'compare', 'trends', 'explain', 'codes', 'overview']) {
+  for (const view of ['explorer', 'compare', 'trends', 'explain', 'codes', 'settings', 'overview']) {
     await app.getByTestId(`nav-${view}`).click()
     await app.waitForLoadState('networkidle')
   }

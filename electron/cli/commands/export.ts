@@ -12,6 +12,7 @@ import {
 import { DB_FILE_NAME, defaultUserDataDir } from '../../main/paths'
 import { UsageError, type CliCommand } from '../command'
 import { withCliContext } from '../context'
+import { runReportExport } from './export-report'
 
 const isKind = (value: string | undefined): value is LeadListKind =>
   value !== undefined && (LEAD_LIST_KINDS as readonly string[]).includes(value)
@@ -26,9 +27,12 @@ function importNumber(value: string | undefined): number | undefined {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Write the remove list or the review list as a CSV for Excel and Marketo',
-  usage: 'export remove|review [--db <path>] [--import N | --from YYYY-MM-DD --to YYYY-MM-DD] [--out <file>] [--json]',
+  summary: 'Write the remove or review list as a CSV for Excel and Marketo, or a report as HTML',
+  usage:
+    'export remove|review|report [--db <path>] [--import N | --from YYYY-MM-DD --to YYYY-MM-DD] [--out <file>] [--json]',
   async run(args, io) {
+    // The report takes the same scope options but writes HTML, not a CSV.
+    if (args[0] === 'report') return runReportExport(args.slice(1), io)
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -42,7 +46,10 @@ export const exportCommand: CliCommand = {
       },
     })
     const [kind, ...extra] = positionals
-    if (!isKind(kind)) throw new UsageError(`name the list to export: remove or review${kind ? `, not '${kind}'` : ''}`)
+    if (!isKind(kind))
+      throw new UsageError(
+        `name the list to export: remove or review (or report, for the HTML report)${kind ? `, not '${kind}'` : ''}`,
+      )
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra.join(' ')}'`)
 
     const importId = importNumber(values.import)

@@ -15,6 +15,8 @@ export interface SafeOpenResult {
   db: Db
   /** Plain sentences for the user about what was done to their data while opening; usually empty. */
   notices: string[]
+  /** The schema versions before and after, when opening updated the file (for the log). */
+  migrated: { from: number; to: number } | null
 }
 
 /** A migration failed and the file was put back as it was; the message says so for the user. */
@@ -26,7 +28,7 @@ export class MigrationRestoredError extends Error {
 export const BACKUPS_KEPT = 3
 
 /** SQLite's companion files; they travel with the main file or SQLite would replay them onto the wrong one. */
-const SIDECARS = ['-wal', '-shm', '-journal'] as const
+export const SIDECARS = ['-wal', '-shm', '-journal'] as const
 
 /**
  * Opens the app database for writing the way `openDatabase` does, and also protects what is in
@@ -60,7 +62,7 @@ export function openDatabaseSafely(
     // A fresh file (version 0) has nothing to lose, and a newer one is refused by migrate below.
     if (current > 0 && current < latest) backup = backUp(db, file, current, now)
     migrate(db, migrations)
-    return { db, notices }
+    return { db, notices, migrated: current > 0 && current < latest ? { from: current, to: latest } : null }
   } catch (error) {
     db.close()
     if (backup === null || error instanceof NewerDatabaseError) throw error
@@ -147,7 +149,9 @@ function backUp(db: Db, file: string, version: number, now: Date): string {
       { cause: error },
     )
   }
-  for (const old of listBackups(file).slice(BACKUPS_KEPT)) rmSync(old, { force: true })
+  // Only this step's own backups count: those the user made in Settings are pruned there, by their own rule.
+  const ownBackups = listBackups(file).filter((name) => /\.schema-\d+\.bak$/.test(name))
+  for (const old of ownBackups.slice(BACKUPS_KEPT)) rmSync(old, { force: true })
   return target
 }
 
@@ -175,12 +179,12 @@ function restore(backup: string, file: string, failure: unknown): Error {
 }
 
 /** A timestamp that is valid in file names on every platform (no colons) and sorts by time. */
-function stamp(now: Date): string {
+export function stamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-')
 }
 
 /** Never overwrites: a second file with the same stamp gets a counter. */
-function freeName(name: (counter: string) => string): string {
+export function freeName(name: (counter: string) => string): string {
   let candidate = name('')
   for (let n = 2; existsSync(candidate); n += 1) candidate = name(`-${n}`)
   return candidate

@@ -1,11 +1,21 @@
 import type { ApiErrorShape, FileRef, ImportProgress, ImportSummary } from '../../shared/ipc'
 
-export interface ImportWorkerData {
+/**
+ * A correction to the history. Moving or deleting a snapshot rewrites its list's spans (about
+ * the cost of importing it again), so it runs in the worker too instead of freezing the app.
+ */
+export type HistoryEdit =
+  { kind: 'update'; importId: number; listName?: string; snapshotDate?: string } | { kind: 'delete'; importId: number }
+
+interface WorkerSetup {
   dbPath: string
   nativeBinding?: string
-  file: FileRef
-  snapshotDate?: string
+  /** The app's log folder: the worker writes its own errors there, with the stack the parent never sees. */
+  logFolder?: string
 }
+
+/** What one worker does: import a file, or apply an edit to the history. */
+export type ImportWorkerData = WorkerSetup & ({ file: FileRef; snapshotDate?: string } | { edit: HistoryEdit })
 
 export type ImportWorkerProgress = Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>
 

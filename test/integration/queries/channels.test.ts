@@ -62,6 +62,23 @@ describe('history, trend, explorer and diff channels through dispatch', () => {
     await expect(call('imports:delete', { importId: ids.S2 })).rejects.toMatchObject({ code: 'not-found' })
   })
 
+  it('moves a snapshot whose date is corrected (in the worker) and recounts what changed around it', async () => {
+    const { ids } = await start()
+    const moved = await call('imports:update', { importId: ids.S1, snapshotDate: '2026-11-25' })
+    expect(moved).toMatchObject({ id: ids.S1, snapshotDate: '2026-11-25', snapshotDateSource: 'user' })
+    expect((await call('imports:list', {})).map((item) => item.id)).toEqual([ids.S1, ids.S3, ids.S2])
+    // Now Nov 13, Nov 20, Nov 25: cy returns and dee bounces again on the 20th (ann recovers);
+    // ann bounces again on the 25th, and lead 6 (invalid on the 20th) is valid there.
+    expect((await call('history:newly-invalid', {})).map((entry) => [entry.newlyInvalid, entry.recovered])).toEqual([
+      [null, null],
+      [2, 1],
+      [1, 1],
+    ])
+    await expect(call('imports:update', { importId: 999, snapshotDate: '2026-11-25' })).rejects.toMatchObject({
+      code: 'not-found',
+    })
+  })
+
   it('forgets remembered results when the database changes, from this connection or another', async () => {
     const { ids } = await start()
     expect((await call('trends:series', { verdict: 'remove' })).points).toHaveLength(3)

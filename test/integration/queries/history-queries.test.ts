@@ -98,9 +98,10 @@ describe('history queries', () => {
   it('deleting a snapshot removes the leads only it had, and keeps every lead another snapshot has', async () => {
     const built = await buildHistory(tempDir())
     db = built.db
+    const opened = built.db
     const emails = (): string[] =>
-      (db.prepare('SELECT email FROM leads ORDER BY id').all() as { email: string }[]).map((row) => row.email)
-    const edits = createImportEditStore(db)
+      (opened.prepare('SELECT email FROM leads ORDER BY id').all() as { email: string }[]).map((row) => row.email)
+    const edits = createImportEditStore(opened)
     // Lead 7 (eve) appears on Nov 13 and stays: deleting Nov 20, then Nov 13, removes her only then.
     edits.delete(built.ids.S3)
     expect(emails()).toContain('eve@hotmail.com')

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createCodeUsageQueries } from '../../../electron/main/db/code-usage-queries'
 import { createDiffQueries } from '../../../electron/main/db/diff-queries'
 import { createExplorerQueries } from '../../../electron/main/db/explorer-queries'
 import type { Db } from '../../../electron/main/db/open'
@@ -142,5 +143,18 @@ describe.each([false, true])('query plans (analyzed: %s)', (analyze) => {
       /COVERING INDEX closed_spans_flagged/,
     )
     expectIndexed(plans['leadState'] ?? [], /PRIMARY KEY \(list_id=\? AND lead_id=\?\)/, /closed_spans_by_lead/)
+  })
+
+  it('code usage counts a list’s Email Invalid spans by cause from the covering flagged indexes', async () => {
+    const { db: opened } = await start()
+    const plan = createCodeUsageQueries(opened).plan()
+    expectIndexed(
+      plan,
+      /SEARCH open_spans USING COVERING INDEX open_spans_flagged \(list_id=\? AND invalid_cause_id>\?\)/,
+      /SEARCH closed_spans USING COVERING INDEX closed_spans_flagged \(list_id=\? AND invalid_cause_id>\?\)/,
+      /SEARCH c USING INTEGER PRIMARY KEY/,
+    )
+    // Spans come off the index in cause order; only the few per-cause rows are grouped again.
+    expect(plan.filter((step) => /TEMP B-TREE/.test(step))).toEqual(['USE TEMP B-TREE FOR GROUP BY'])
   })
 })
