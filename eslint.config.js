@@ -16,6 +16,7 @@ const ELECTRON_SHELL_FILES = [
   'electron/main/window.ts',
   'electron/main/menu.ts',
   'electron/main/register-ipc.ts',
+  'electron/main/print-to-pdf.ts',
   'electron/preload/index.ts',
 ]
 
