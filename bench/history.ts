@@ -372,6 +372,7 @@ async function main(): Promise<void> {
     ['explorer search=@company42', 'explorer:page', { importId: last, limit: 100, search: '@company42' }],
     ['explorer search=@gmail.com', 'explorer:page', { importId: last, limit: 100, search: '@gmail.com' }],
     ['leads:timeline', 'leads:timeline', { leadId: churned }],
+    ['codes:usage (every code in the data)', 'codes:usage', {}],
   ]
 
   process.stdout.write(`\n${RUNS} timed runs per query after 2 warm-up runs (load average ${loadAverage()})\n\n`)

@@ -42,12 +42,16 @@ const GROUP_OF: Record<Reason, ReasonGroup> = {
   delivered: 'other',
 }
 
+// Sets, because trend filters check every stored facet key (thousands per snapshot).
+const KNOWN_REASONS: ReadonlySet<string> = new Set(REASONS)
+const KNOWN_VERDICTS: ReadonlySet<string> = new Set(VERDICTS)
+
 export function isReason(value: string | null): value is Reason {
-  return value !== null && (REASONS as readonly string[]).includes(value)
+  return value !== null && KNOWN_REASONS.has(value)
 }
 
 export function isVerdict(value: string | null): value is Verdict {
-  return value !== null && (VERDICTS as readonly string[]).includes(value)
+  return value !== null && KNOWN_VERDICTS.has(value)
 }
 
 /** Tallies keyed by a stored reason text; anything unknown (an older classifier's name) is `other`. */

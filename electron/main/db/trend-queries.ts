@@ -114,11 +114,23 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
   const topDomainsOf = db.prepare<[number, number], { key: string }>(
     "SELECT key FROM import_counts WHERE import_id = ? AND dimension = 'domain' ORDER BY rows DESC, key LIMIT ?",
   )
-  const domainFacetsFor = db.prepare<{ id: number; from: string; to: string }, { key: string; rows: number }>(
-    "SELECT key, rows FROM import_counts WHERE import_id = @id AND dimension = 'domain-facet' AND key >= @from AND key < @to",
+  // Facet keys hold each filter field between separators, so `instr` drops most keys that cannot
+  // match inside SQLite; what passes is parsed and checked exactly (a domain named like a verdict
+  // only costs a parse). Unset needles match everything.
+  // A separator is put in front so the first field has one before it too.
+  const NEEDLES = `(@provider IS NULL OR instr(char(31) || key, @provider) > 0)
+    AND (@verdict IS NULL OR instr(char(31) || key, @verdict) > 0) AND (@reason IS NULL OR instr(char(31) || key, @reason) > 0)`
+  type Needles = { provider: string | null; verdict: string | null; reason: string | null }
+  const facetsFor = db.prepare<{ id: number } & Needles, { key: string; rows: number }>(
+    `SELECT key, rows FROM import_counts WHERE import_id = @id AND dimension = 'facet' AND ${NEEDLES}`,
   )
-  const transitionsOf = db.prepare<[number], { dimension: string; key: string; rows: number }>(
-    "SELECT dimension, key, rows FROM import_counts WHERE import_id = ? AND dimension IN ('newly-invalid', 'recovered')",
+  const domainFacetsFor = db.prepare<{ id: number; from: string; to: string } & Needles, { key: string; rows: number }>(
+    `SELECT key, rows FROM import_counts
+     WHERE import_id = @id AND dimension = 'domain-facet' AND key >= @from AND key < @to AND ${NEEDLES}`,
+  )
+  const transitionsOf = db.prepare<{ id: number } & Needles, { dimension: string; key: string; rows: number }>(
+    `SELECT dimension, key, rows FROM import_counts
+     WHERE import_id = @id AND dimension IN ('newly-invalid', 'recovered') AND ${NEEDLES}`,
   )
   const nextPresent = `(email_invalid = 1 AND (
       EXISTS (SELECT 1 FROM open_spans AS o WHERE o.list_id = c.list_id AND o.lead_id = c.lead_id AND o.from_seq = c.to_seq + 1)
@@ -193,9 +205,16 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         const facet = parse(row.key)
         return facet && facetMatches(facet, filter) ? [{ facet, rows: row.rows }] : []
       })
+    const needles: Needles = {
+      provider: filter.provider === undefined ? null : `${FACET_SEPARATOR}${filter.provider}${FACET_SEPARATOR}`,
+      verdict: filter.verdict === undefined ? null : `${FACET_SEPARATOR}${filter.verdict}${FACET_SEPARATOR}`,
+      // Last in a domain facet, so no separator after it.
+      reason: filter.reason === undefined ? null : `${FACET_SEPARATOR}${filter.reason}`,
+    }
     // Domains are ranked at the newest point, then each is read per point by its key prefix.
     const domainRows = (importId: number, domain = ''): { key: string; rows: number }[] =>
       domainFacetsFor.all({
+        ...needles,
         id: importId,
         from: `${domain}${domain ? FACET_SEPARATOR : ''}`,
         to: domain ? `${domain}${FACET_AFTER}` : '\uffff',
@@ -221,7 +240,7 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       const byReply: Record<string, number> = {}
       const byStatus: Record<string, number> = {}
       let invalid = 0
-      for (const { facet, rows } of matching(countsOf.all(point.id, 'facet'), parseBounceFacet)) {
+      for (const { facet, rows } of matching(facetsFor.all({ ...needles, id: point.id }), parseBounceFacet)) {
         invalid += rows
         byReasonGroup[reasonGroupOf(facet.reason)] += rows
         add(byReason, facet.reason, rows)
@@ -238,7 +257,7 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       }
       let newlyInvalid = 0
       let recovered = 0
-      for (const row of transitionsOf.all(point.id)) {
+      for (const row of transitionsOf.all({ ...needles, id: point.id })) {
         const facet = parseTransitionKey(row.key)
         if (!facet || !facetMatches(facet, filter)) continue
         if (row.dimension === 'recovered') recovered += row.rows
