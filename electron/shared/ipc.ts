@@ -571,6 +571,19 @@ export type Channel = keyof IpcContract
 export type RequestOf<K extends Channel> = IpcContract[K][0]
 export type ResponseOf<K extends Channel> = IpcContract[K][1]
 
+/** The channels the Settings view uses; their handlers live apart (main/settings/) because they reopen the database. */
+export const SETTINGS_CHANNELS = [
+  'settings:get',
+  'settings:backup',
+  'settings:restore',
+  'settings:move',
+  'settings:erase',
+  'settings:open-folder',
+  'diagnostics:get',
+  'diagnostics:copy',
+] as const satisfies readonly Channel[]
+export type SettingsChannel = (typeof SETTINGS_CHANNELS)[number]
+
 export const CHANNELS = [
   'app:info',
   'imports:list',
@@ -593,14 +606,7 @@ export const CHANNELS = [
   'diff:get',
   'diff:rows',
   'codes:usage',
-  'settings:get',
-  'settings:backup',
-  'settings:restore',
-  'settings:move',
-  'settings:erase',
-  'settings:open-folder',
-  'diagnostics:get',
-  'diagnostics:copy',
+  ...SETTINGS_CHANNELS,
 ] as const satisfies readonly Channel[]
 
 // Fails to compile when a channel is added to the contract but not to CHANNELS.

@@ -5,6 +5,7 @@
  * table row or a spreadsheet column has room for.
  */
 import type { Reason, Severity, Verdict } from './classify/types'
+import type { ReasonGroup } from './ipc'
 
 export interface VerdictInfo {
   label: string
@@ -118,6 +119,11 @@ export function providerLabel(id: string): string {
   return PROVIDER_LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1)
 }
 
+/** The name alone (`Microsoft`, not `Microsoft (Outlook, Microsoft 365)`), for sentences and chart legends. */
+export function providerShortLabel(id: string): string {
+  return providerLabel(id).replace(/ \(.*\)$/, '')
+}
+
 /** A stored reason or verdict text; an older classifier's name is shown as it is rather than lost. */
 export function reasonLabel(reason: string): string {
   return Object.hasOwn(REASON_LABELS, reason) ? REASON_LABELS[reason as Reason] : reason
@@ -125,4 +131,24 @@ export function reasonLabel(reason: string): string {
 
 export function verdictLabel(verdict: string): string {
   return Object.hasOwn(VERDICT_INFO, verdict) ? VERDICT_INFO[verdict as Verdict].label : verdict
+}
+
+/** The few groups charts stack reasons into, named the same on screen and in the report. */
+export const REASON_GROUP_LABELS: Record<ReasonGroup, string> = {
+  address: 'Bad address',
+  mailbox: 'Mailbox unavailable',
+  reputation: 'Sender reputation',
+  content: 'Content or policy',
+  temporary: 'Temporary',
+  other: 'Other',
+}
+
+/** What each group asks of the marketer, for a title, a legend's hover or the report's table. */
+export const REASON_GROUP_MEANINGS: Record<ReasonGroup, string> = {
+  address: 'The mailbox or its domain does not exist: remove the address.',
+  mailbox: 'The address exists but cannot take mail now (full, disabled, over its limit).',
+  reputation: 'The receiving server refused the sender: blocklists, authentication, reverse DNS.',
+  content: 'The message was refused for what it contained or the receiver’s policy.',
+  temporary: 'A passing problem on the way: rate limits, time-outs, server errors.',
+  other: 'Causes that fit none of the groups above.',
 }

@@ -22,6 +22,7 @@ import {
   type ReportFormat,
   type ReportSaveRequest,
   type RequestOf,
+  type SettingsChannel,
   type TrendsRequest,
 } from './ipc'
 import { LEAD_FIELDS, type ColumnMapping } from './lead-fields'
@@ -286,17 +287,7 @@ function backupName(value: unknown, where: string): string {
   return value
 }
 
-function settingsRequests(): Pick<
-  { [K in Channel]: Validator<RequestOf<K>> },
-  | 'settings:get'
-  | 'settings:backup'
-  | 'settings:restore'
-  | 'settings:move'
-  | 'settings:erase'
-  | 'settings:open-folder'
-  | 'diagnostics:get'
-  | 'diagnostics:copy'
-> {
+function settingsRequests(): Pick<{ [K in Channel]: Validator<RequestOf<K>> }, SettingsChannel> {
   return {
     'settings:get': noFields('settings:get'),
     'settings:backup': noFields('settings:backup'),

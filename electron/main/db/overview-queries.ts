@@ -1,4 +1,5 @@
 import { VERDICTS } from '../../shared/classify/types'
+import { providerShortLabel } from '../../shared/labels'
 import {
   REASON_GROUPS,
   type ActionItem,
@@ -37,11 +38,6 @@ export function shortDay(day: string, reference: string): string {
   const name = MONTHS[Number(month) - 1] ?? month ?? ''
   const base = `${Number(date)} ${name}`
   return year === reference.slice(0, 4) ? base : `${base} ${year ?? ''}`
-}
-
-/** Provider keys are lower-case (`microsoft`, `spamhaus`); sentences name them as people do. */
-export function providerLabel(key: string): string {
-  return key.length === 0 ? key : `${key[0]?.toUpperCase() ?? ''}${key.slice(1)}`
 }
 
 /** Figures of the overview that the stored tallies do not carry; reads only flagged spans. */
@@ -177,7 +173,7 @@ export function createOverviewQueries(db: Db, history: HistoryQueries) {
       if (sender > 0) {
         const labels = senderBlocks
           .all({ list: latest.listId, seq: latest.seq })
-          .map((row) => [row.provider ? providerLabel(row.provider) : null, row.status].filter(Boolean).join(' '))
+          .map((row) => [row.provider ? providerShortLabel(row.provider) : null, row.status].filter(Boolean).join(' '))
           .filter((label) => label !== '')
         // "5.7.1" says nothing more when "Spamhaus 5.7.1" is already in the list.
         const examples = [...new Set(labels)].filter(
@@ -203,7 +199,7 @@ export function createOverviewQueries(db: Db, history: HistoryQueries) {
             rateNow - rateBefore >= RISE.minPoints &&
             rateNow >= rateBefore * RISE.minFactor
           ) {
-            const name = providerLabel(provider.key)
+            const name = providerShortLabel(provider.key)
             actionItems.push({
               kind: 'provider-rise',
               count: provider.latest,

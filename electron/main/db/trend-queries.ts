@@ -87,6 +87,26 @@ class RangeCounts {
 
 const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null)
 
+/** A point's figures, however they were counted; rates and the first snapshot's blanks follow. */
+type PointFigures = Omit<
+  TrendPoint,
+  'importId' | 'snapshotDate' | 'invalidRate' | 'suspendedRate' | 'newlyInvalid' | 'recovered'
+> & { newlyInvalid: number; recovered: number }
+
+function toTrendPoint(point: ImportPoint, figures: PointFigures): TrendPoint {
+  // The first snapshot of a list has nothing to change from.
+  const first = point.seq === 1
+  return {
+    importId: point.id,
+    snapshotDate: point.snapshot_date,
+    ...figures,
+    invalidRate: rate(figures.invalid, figures.rows),
+    suspendedRate: rate(figures.suspended, figures.rows),
+    newlyInvalid: first ? null : figures.newlyInvalid,
+    recovered: first ? null : figures.recovered,
+  }
+}
+
 /**
  * Series across the snapshots of one list. Without row filters every figure comes from the
  * tallies stored at import (`import_counts`) plus the stored newly-invalid/recovered counts; a
@@ -172,15 +192,10 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       const byReason = tally('reason')
       const byReasonGroup = emptyGroups()
       for (const [reason, rows] of Object.entries(byReason)) byReasonGroup[reasonGroupOf(reason)] += rows
-      const first = point.seq === 1
-      return {
-        importId: point.id,
-        snapshotDate: point.snapshot_date,
+      return toTrendPoint(point, {
         rows: point.row_count,
         invalid: point.invalid_count,
         suspended: point.suspended_count,
-        invalidRate: rate(point.invalid_count, point.row_count),
-        suspendedRate: rate(point.suspended_count, point.row_count),
         byReasonGroup,
         byReason,
         byProvider: tally('provider'),
@@ -189,9 +204,9 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         byDomain: Object.fromEntries(
           topDomains.map((domain) => [domain, countOf.get(point.id, 'domain', domain)?.rows ?? 0]),
         ),
-        newlyInvalid: first ? null : (changes.newlyInvalid.get(point.seq) ?? 0),
-        recovered: first ? null : (changes.recovered.get(point.seq) ?? 0),
-      }
+        newlyInvalid: changes.newlyInvalid.get(point.seq) ?? 0,
+        recovered: changes.recovered.get(point.seq) ?? 0,
+      })
     })
   }
 
@@ -269,24 +284,19 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       const suspended = filter.provider
         ? (countOf.get(point.id, 'suspended-provider', filter.provider)?.rows ?? 0)
         : point.suspended_count
-      const first = point.seq === 1
-      return {
-        importId: point.id,
-        snapshotDate: point.snapshot_date,
+      return toTrendPoint(point, {
         rows,
         invalid,
         suspended,
-        invalidRate: rate(invalid, rows),
-        suspendedRate: rate(suspended, rows),
         byReasonGroup,
         byReason,
         byProvider,
         byReply,
         byStatus,
         byDomain,
-        newlyInvalid: first ? null : newlyInvalid,
-        recovered: first ? null : recovered,
-      }
+        newlyInvalid,
+        recovered,
+      })
     })
   }
 
@@ -356,24 +366,19 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       const suspended = at('suspended', point.seq)
       const byReasonGroup = emptyGroups()
       for (const group of REASON_GROUPS) byReasonGroup[group] = at(`group\u0000${group}`, point.seq)
-      const first = point.seq === 1
-      return {
-        importId: point.id,
-        snapshotDate: point.snapshot_date,
+      return toTrendPoint(point, {
         rows,
         invalid,
         suspended,
-        invalidRate: rate(invalid, rows),
-        suspendedRate: rate(suspended, rows),
         byReasonGroup,
         byReason: keyed('reason', point.seq),
         byProvider: keyed('provider', point.seq),
         byReply: keyed('reply', point.seq),
         byStatus: keyed('status', point.seq),
         byDomain: Object.fromEntries(topDomains.map((domain) => [domain, at(`domain\u0000${domain}`, point.seq)])),
-        newlyInvalid: first ? null : at('newly', point.seq),
-        recovered: first ? null : at('recovered', point.seq),
-      }
+        newlyInvalid: at('newly', point.seq),
+        recovered: at('recovered', point.seq),
+      })
     })
   }
 

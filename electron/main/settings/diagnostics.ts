@@ -8,7 +8,7 @@ import type { DataCounts } from '../../shared/ipc'
 import type { Db } from '../db/open'
 import { schemaVersion } from '../db/migrate'
 import { scrub, type Log } from '../log'
-import { formatBytes } from './format'
+import { formatBytes } from '../../shared/format'
 
 export const DIAGNOSTIC_ERRORS = 10
 

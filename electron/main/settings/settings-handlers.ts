@@ -7,7 +7,13 @@
 import { existsSync, mkdirSync, renameSync, copyFileSync, rmSync, rmdirSync, readdirSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { CLASSIFIER_VERSION } from '../../shared/classify'
-import { ApiError, ERASE_CONFIRMATION, type FolderTarget, type IpcHandlers } from '../../shared/ipc'
+import {
+  ApiError,
+  ERASE_CONFIRMATION,
+  type FolderTarget,
+  type IpcHandlers,
+  type SettingsChannel,
+} from '../../shared/ipc'
 import { backupsFolder, listBackups } from '../db/safe-open'
 import type { HandlerDeps } from '../handlers'
 import { readSettings, writeSettings } from './location'
@@ -45,16 +51,6 @@ export interface DatabaseHost {
   /** Writes to the system clipboard from the Node side; null where the renderer copies instead. */
   copyText: ((text: string) => void) | null
 }
-
-export type SettingsChannel =
-  | 'settings:get'
-  | 'settings:backup'
-  | 'settings:restore'
-  | 'settings:move'
-  | 'settings:erase'
-  | 'settings:open-folder'
-  | 'diagnostics:get'
-  | 'diagnostics:copy'
 
 const BUSY = 'An import is running. Wait for it to finish (or cancel it), then try again; nothing was changed.'
 

@@ -1,9 +1,8 @@
 import { parse, View } from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
-import { providerLabel } from '../../../shared/labels'
+import { providerShortLabel, REASON_GROUP_LABELS } from '../../../shared/labels'
 import { REASON_GROUPS, type ReasonGroup, type TrendPoint } from '../../../shared/ipc'
 import { shortDay } from '../../db/overview-queries'
-import { REASON_GROUP_NAMES } from './words'
 
 /**
  * The report's trend charts, drawn in Node as SVG text (vega's headless renderer), so the HTML
@@ -156,7 +155,7 @@ function groupsSpec(points: TrendPoint[], labels: string[]): TopLevelSpec {
   const values = points.flatMap((point, index) =>
     REASON_GROUPS.map((group, order) => ({
       snapshot: labels[index] ?? '',
-      series: REASON_GROUP_NAMES[group],
+      series: REASON_GROUP_LABELS[group],
       value: point.byReasonGroup[group],
       order,
     })),
@@ -164,7 +163,7 @@ function groupsSpec(points: TrendPoint[], labels: string[]): TopLevelSpec {
   return stackedSpec(
     values,
     labels,
-    REASON_GROUPS.map((group) => REASON_GROUP_NAMES[group]),
+    REASON_GROUPS.map((group) => REASON_GROUP_LABELS[group]),
     REASON_GROUPS.map((group) => GROUP_COLORS[group]),
   )
 }
@@ -178,7 +177,7 @@ function providersSpec(points: TrendPoint[], labels: string[]): TopLevelSpec {
     .slice(0, TOP_PROVIDERS)
     .map(([key]) => key)
   // A legend has room for `Microsoft`, not for `Microsoft (Outlook, Microsoft 365)`.
-  const names = top.map((key) => providerLabel(key).replace(/ \(.*\)$/, ''))
+  const names = top.map(providerShortLabel)
   const values = points.flatMap((point, index) => {
     const snapshot = labels[index] ?? ''
     const total = Object.values(point.byProvider).reduce((sum, rows) => sum + rows, 0)

@@ -1,16 +1,14 @@
-import { VERDICT_INFO, providerLabel, reasonLabel } from '../../../shared/labels'
+import {
+  REASON_GROUP_LABELS,
+  REASON_GROUP_MEANINGS,
+  VERDICT_INFO,
+  providerLabel,
+  reasonLabel,
+} from '../../../shared/labels'
 import type { ActionItem, Compared, ImportSummary } from '../../../shared/ipc'
 import type { ReportChart } from './charts'
 import type { ReportData } from './report-data'
-import {
-  REASON_GROUP_MEANINGS,
-  REASON_GROUP_NAMES,
-  formatChange,
-  formatCount,
-  formatPointsChange,
-  formatRate,
-  longDay,
-} from './words'
+import { formatChange, formatCount, formatPointsChange, formatRate, longDay } from './words'
 
 export interface ReportMeta {
   /** When the report was made (shown in its footer). */
@@ -180,7 +178,7 @@ function groupsTable(data: ReportData): string {
   const rows = data.reasonGroups
     .map(
       (entry) =>
-        `<tr data-group="${e(entry.group)}"><td><strong>${e(REASON_GROUP_NAMES[entry.group])}</strong><br><span class="muted small">${e(REASON_GROUP_MEANINGS[entry.group])}</span></td>${numberCells(entry.latest, entry.previous, hasPrevious)}</tr>`,
+        `<tr data-group="${e(entry.group)}"><td><strong>${e(REASON_GROUP_LABELS[entry.group])}</strong><br><span class="muted small">${e(REASON_GROUP_MEANINGS[entry.group])}</span></td>${numberCells(entry.latest, entry.previous, hasPrevious)}</tr>`,
     )
     .join('\n')
   return `<table class="keep">${compareHead('Reason group', hasPrevious)}<tbody>\n${rows}\n</tbody></table>`

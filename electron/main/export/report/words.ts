@@ -1,28 +1,7 @@
-import type { ReasonGroup } from '../../../shared/ipc'
-
 /**
- * Words and number formats of the report. They match the app's screens (the renderer keeps its
- * own copy in renderer/src/components/history/words.ts, which main cannot import), so a manager
- * reading the PDF sees the names the marketer sees.
+ * Number and date formats of the report. Its names (verdicts, reasons, reason groups) come from
+ * ../../../shared/labels.ts like the screens', so a manager reading the PDF sees the marketer's words.
  */
-export const REASON_GROUP_NAMES: Record<ReasonGroup, string> = {
-  address: 'Bad address',
-  mailbox: 'Mailbox unavailable',
-  reputation: 'Sender reputation',
-  content: 'Content or policy',
-  temporary: 'Temporary',
-  other: 'Other',
-}
-
-export const REASON_GROUP_MEANINGS: Record<ReasonGroup, string> = {
-  address: 'The mailbox or its domain does not exist: remove the address.',
-  mailbox: 'The address exists but cannot take mail now (full, disabled, over its limit).',
-  reputation: 'The receiving server refused the sender: blocklists, authentication, reverse DNS.',
-  content: 'The message was refused for what it contained or the receiver’s policy.',
-  temporary: 'A passing problem on the way: rate limits, time-outs, server errors.',
-  other: 'Causes that fit none of the groups above.',
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
 
 /** `20 Nov 2026` from `2026-11-20`; the text as it is when it is not such a date. */

@@ -1,4 +1,4 @@
-/** `12.3 MB`: sizes in the diagnostics text, which has no renderer to format them. */
+/** `12.3 MB`; one decimal below ten, so small files do not all read `0 MB`. Settings and diagnostics both show sizes. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   const units = ['KB', 'MB', 'GB', 'TB']
