@@ -15,33 +15,38 @@ export const DEFAULT_DIFF_PAGE = 100
 
 type ImportRow = Parameters<typeof toImportSummary>[0] & { list_id: number; seq: number }
 
-/** Flags of a lead in one snapshot, enough to sort it into the diff's sets. */
-interface Flags {
-  invalid: boolean
-  suspended: boolean
-}
+/**
+ * A lead's flags in one snapshot packed with its id into one number, `lead * 4 + invalid + 2 *
+ * suspended`: SQLite hands over one integer per span, which is several times faster than a row
+ * object when a diff across a year reads tens of thousands of spans.
+ */
+const PACKED = 'lead_id * 4 + email_invalid + 2 * email_suspended'
+const INVALID = 1
+const SUSPENDED = 2
 
-interface FlagRow {
-  lead_id: number
-  email_invalid: number
-  email_suspended: number
-}
+/** Each set of the diff as one bit, in DIFF_KINDS order. */
+const BIT = Object.fromEntries(DIFF_KINDS.map((kind, index) => [kind, 1 << index])) as Record<DiffKind, number>
 
-/** Which set a lead belongs to, from its flags in A and B (undefined: not in that snapshot). */
-function kindsOf(a: Flags | undefined, b: Flags | undefined): DiffKind[] {
-  if (!a && !b) return []
-  if (!a)
-    return b?.invalid ? ['appeared', 'newlyInvalid'] : b?.suspended ? ['appeared', 'newlySuspended'] : ['appeared']
-  if (!b) return ['disappeared']
-  const kinds: DiffKind[] = []
-  if (!a.invalid && b.invalid) kinds.push('newlyInvalid')
-  if (a.invalid && !b.invalid) kinds.push('recovered')
-  if (a.invalid && b.invalid) kinds.push('stillInvalid')
-  if (!a.suspended && b.suspended) kinds.push('newlySuspended')
+/** Which sets a lead belongs to, from its flags in A and B (undefined: not in that snapshot). */
+function kindsOf(a: number | undefined, b: number | undefined): number {
+  if (a === undefined && b === undefined) return 0
+  if (a === undefined)
+    return BIT.appeared | ((b ?? 0) & INVALID ? BIT.newlyInvalid : (b ?? 0) & SUSPENDED ? BIT.newlySuspended : 0)
+  if (b === undefined) return BIT.disappeared
+  let kinds = 0
+  if (!(a & INVALID) && b & INVALID) kinds |= BIT.newlyInvalid
+  if (a & INVALID && !(b & INVALID)) kinds |= BIT.recovered
+  if (a & INVALID && b & INVALID) kinds |= BIT.stillInvalid
+  if (!(a & SUSPENDED) && b & SUSPENDED) kinds |= BIT.newlySuspended
   return kinds
 }
 
-const flagsOf = (row: FlagRow): Flags => ({ invalid: row.email_invalid === 1, suspended: row.email_suspended === 1 })
+/** lead id → flags, from packed values. */
+function unpack(packed: readonly number[]): Map<number, number> {
+  const flags = new Map<number, number>()
+  for (const value of packed) flags.set(Math.floor(value / 4), value % 4)
+  return flags
+}
 
 /**
  * What changed between two snapshots. For two snapshots x < y of one list, a lead whose span
@@ -57,15 +62,22 @@ export function createDiffQueries(db: Db) {
   const importRow = db.prepare<[number], ImportRow>(
     `SELECT ${IMPORT_COLUMNS}, i.list_id, i.seq FROM ${IMPORTS_WITH_LISTS} WHERE i.id = ?`,
   )
-  const flagCols = 'lead_id, email_invalid, email_suspended'
-  const endingBetween = db.prepare<{ list: number; x: number; y: number }, FlagRow>(`
-    SELECT ${flagCols} FROM closed_spans INDEXED BY closed_spans_by_to
-    WHERE list_id = @list AND to_seq >= @x AND to_seq < @y AND from_seq <= @x`)
-  const startingBetween = db.prepare<{ list: number; x: number; y: number }, FlagRow>(`
-    SELECT ${flagCols} FROM open_spans INDEXED BY open_spans_by_from WHERE list_id = @list AND from_seq > @x AND from_seq <= @y
+  const endingBetween = db
+    .prepare<{ list: number; x: number; y: number }, number>(
+      `
+    SELECT ${PACKED} FROM closed_spans INDEXED BY closed_spans_by_to
+    WHERE list_id = @list AND to_seq >= @x AND to_seq < @y AND from_seq <= @x`,
+    )
+    .pluck()
+  const startingBetween = db
+    .prepare<{ list: number; x: number; y: number }, number>(
+      `
+    SELECT ${PACKED} FROM open_spans INDEXED BY open_spans_by_from WHERE list_id = @list AND from_seq > @x AND from_seq <= @y
     UNION ALL
-    SELECT ${flagCols} FROM closed_spans INDEXED BY closed_spans_by_from
-    WHERE list_id = @list AND from_seq > @x AND from_seq <= @y AND to_seq >= @y`)
+    SELECT ${PACKED} FROM closed_spans INDEXED BY closed_spans_by_from
+    WHERE list_id = @list AND from_seq > @x AND from_seq <= @y AND to_seq >= @y`,
+    )
+    .pluck()
   const invalidAcross = db.prepare<{ list: number; x: number; y: number }, { lead_id: number }>(`
     SELECT lead_id FROM open_spans INDEXED BY open_spans_flagged WHERE list_id = @list AND email_invalid = 1 AND from_seq <= @x
     UNION ALL
@@ -76,10 +88,14 @@ export function createDiffQueries(db: Db) {
             WHERE list_id = @list AND email_invalid = 1 AND from_seq <= @x)
          + (SELECT count(*) FROM closed_spans INDEXED BY closed_spans_flagged
             WHERE list_id = @list AND email_invalid = 1 AND from_seq <= @x AND to_seq >= @y) AS n`)
-  const wholeSnapshot = db.prepare<{ list: number; seq: number }, FlagRow>(`
-    SELECT ${flagCols} FROM open_spans WHERE list_id = @list AND from_seq <= @seq
+  const wholeSnapshot = db
+    .prepare<{ list: number; seq: number }, number>(
+      `
+    SELECT ${PACKED} FROM open_spans WHERE list_id = @list AND from_seq <= @seq
     UNION ALL
-    SELECT ${flagCols} FROM closed_spans WHERE list_id = @list AND from_seq <= @seq AND to_seq >= @seq`)
+    SELECT ${PACKED} FROM closed_spans WHERE list_id = @list AND from_seq <= @seq AND to_seq >= @seq`,
+    )
+    .pluck()
   const leadState = db.prepare<{ list: number; seq: number; lead: number }, StateRow>(`
     SELECT s.email_invalid, s.email_suspended, s.suspended_at, ${CAUSE_COLUMNS} FROM (
       SELECT ${STATE_COLUMNS} FROM open_spans WHERE list_id = @list AND lead_id = @lead AND from_seq <= @seq
@@ -100,26 +116,31 @@ export function createDiffQueries(db: Db) {
     return row
   }
 
-  /** Every lead that is in some set, with the sets it is in; `stillInvalid` leads of unchanged spans come separately. */
   const memo = createVersionedMemo(db)
   /** Leads of unchanged Email Invalid spans: ids only when a page of them is asked for, else the count. */
   const unchanged = (list: number, x: number, y: number, ids: boolean): number[] | number =>
     ids ? invalidAcross.all({ list, x, y }).map((row) => row.lead_id) : (invalidAcrossCount.get({ list, x, y })?.n ?? 0)
+  /** Every lead that is in some set, with the sets it is in as bits; `stillInvalid` leads of unchanged spans come separately. */
   const changed = (
     a: ImportRow,
     b: ImportRow,
     ids: boolean,
-  ): { kinds: Map<number, DiffKind[]>; unchangedInvalid: number[] | number } => {
-    const kinds = new Map<number, DiffKind[]>()
-    const put = (flagsA: Map<number, Flags>, flagsB: Map<number, Flags>): void => {
-      for (const lead of new Set([...flagsA.keys(), ...flagsB.keys()])) {
-        const found = kindsOf(flagsA.get(lead), flagsB.get(lead))
-        if (found.length > 0) kinds.set(lead, found)
+  ): { kinds: Map<number, number>; unchangedInvalid: number[] | number } => {
+    const kinds = new Map<number, number>()
+    const put = (flagsA: Map<number, number>, flagsB: Map<number, number>): void => {
+      for (const [lead, flags] of flagsA) {
+        const found = kindsOf(flags, flagsB.get(lead))
+        if (found !== 0) kinds.set(lead, found)
+      }
+      for (const [lead, flags] of flagsB) {
+        if (flagsA.has(lead)) continue
+        const found = kindsOf(undefined, flags)
+        if (found !== 0) kinds.set(lead, found)
       }
     }
     if (a.list_id !== b.list_id) {
-      const read = (row: ImportRow): Map<number, Flags> =>
-        new Map(wholeSnapshot.all({ list: row.list_id, seq: row.seq }).map((span) => [span.lead_id, flagsOf(span)]))
+      const read = (row: ImportRow): Map<number, number> =>
+        unpack(wholeSnapshot.all({ list: row.list_id, seq: row.seq }))
       put(read(a), read(b))
       return { kinds, unchangedInvalid: [] }
     }
@@ -127,8 +148,8 @@ export function createDiffQueries(db: Db) {
     const x = Math.min(a.seq, b.seq)
     const y = Math.max(a.seq, b.seq)
     const range = { list: a.list_id, x, y }
-    const atX = new Map(endingBetween.all(range).map((span) => [span.lead_id, flagsOf(span)]))
-    const atY = new Map(startingBetween.all(range).map((span) => [span.lead_id, flagsOf(span)]))
+    const atX = unpack(endingBetween.all(range))
+    const atY = unpack(startingBetween.all(range))
     if (a.seq === x) put(atX, atY)
     else put(atY, atX)
     return { kinds, unchangedInvalid: unchanged(a.list_id, x, y, ids) }
@@ -156,7 +177,7 @@ export function createDiffQueries(db: Db) {
       const b = mustGet(importB)
       const { kinds, unchangedInvalid } = memo(`diff:${a.id}:${b.id}:counts`, () => changed(a, b, false))
       const totals = Object.fromEntries(DIFF_KINDS.map((kind) => [kind, 0])) as Record<DiffKind, number>
-      for (const found of kinds.values()) for (const kind of found) totals[kind] += 1
+      for (const found of kinds.values()) for (const kind of DIFF_KINDS) if (found & BIT[kind]) totals[kind] += 1
       totals.stillInvalid += typeof unchangedInvalid === 'number' ? unchangedInvalid : unchangedInvalid.length
       return { ...totals, importA: toImportSummary(a), importB: toImportSummary(b) }
     },
@@ -167,7 +188,7 @@ export function createDiffQueries(db: Db) {
       const ids = memo(`diff:${a.id}:${b.id}:${request.kind}`, () => {
         const { kinds, unchangedInvalid } = changed(a, b, request.kind === 'stillInvalid')
         const found: number[] = []
-        for (const [lead, leadKinds] of kinds) if (leadKinds.includes(request.kind)) found.push(lead)
+        for (const [lead, leadKinds] of kinds) if (leadKinds & BIT[request.kind]) found.push(lead)
         if (typeof unchangedInvalid !== 'number') found.push(...unchangedInvalid)
         return found.sort((left, right) => left - right)
       })

@@ -113,8 +113,8 @@ describe.each([false, true])('query plans (analyzed: %s)', (analyze) => {
     const { db } = await start()
     expectIndexed(
       createTransitionCounter(db).plan(1, 2),
-      /open_spans_by_from \(list_id=\? AND from_seq=\?\)/,
-      /closed_spans_by_from \(list_id=\? AND from_seq=\?\)/,
+      /COVERING INDEX open_spans_by_from \(list_id=\? AND from_seq=\?\)/,
+      /COVERING INDEX closed_spans_by_from \(list_id=\? AND from_seq=\?\)/,
       /closed_spans_by_lead \(list_id=\? AND lead_id=\?\)/,
     )
   })
@@ -127,14 +127,17 @@ describe.each([false, true])('query plans (analyzed: %s)', (analyze) => {
     }
   })
 
-  it('a diff reads only the spans that end or start between the two snapshots', async () => {
+  it('a diff reads only the spans that end or start between the two snapshots, from the indexes alone', async () => {
     const { diff } = await start()
     const plans = diff.plans(1, 1, 3)
-    expectIndexed(plans['endingBetween'] ?? [], /closed_spans_by_to \(list_id=\? AND to_seq>\? AND to_seq<\?\)/)
+    expectIndexed(
+      plans['endingBetween'] ?? [],
+      /COVERING INDEX closed_spans_by_to \(list_id=\? AND to_seq>\? AND to_seq<\?\)/,
+    )
     expectIndexed(
       plans['startingBetween'] ?? [],
-      /open_spans_by_from \(list_id=\? AND from_seq>\? AND from_seq<\?\)/,
-      /closed_spans_by_from \(list_id=\? AND from_seq>\? AND from_seq<\?\)/,
+      /COVERING INDEX open_spans_by_from \(list_id=\? AND from_seq>\? AND from_seq<\?\)/,
+      /COVERING INDEX closed_spans_by_from \(list_id=\? AND from_seq>\? AND from_seq<\?\)/,
     )
     expectIndexed(plans['invalidAcross'] ?? [], /open_spans_flagged/, /closed_spans_flagged/)
     expectIndexed(

@@ -3,6 +3,13 @@ import { initialSchema } from './0010-initial-schema'
 import { headerMappings } from './0020-header-mappings'
 import { historyIndexes } from './0030-history-indexes'
 import { talliesVersion } from './0050-tallies-version'
+import { coveringSpanIndexes } from './0060-covering-span-indexes'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, headerMappings, historyIndexes, talliesVersion]
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  headerMappings,
+  historyIndexes,
+  talliesVersion,
+  coveringSpanIndexes,
+]
