@@ -55,8 +55,40 @@ export function parseBounceFacet(key: string): BounceFacet | null {
   return { provider, verdict, reason, reply, status, causeProvider: causeProvider === '' ? null : causeProvider }
 }
 
-/** Email Invalid rows of one domain: enough to rank and chart domains under a filter. */
-export function domainFacetKey(
+/**
+ * Email Invalid rows of one domain, by everything a chart shows: enough to rank domains under a
+ * filter and to draw every chart of one domain. Starts with the domain, so one domain's keys are
+ * one range of the primary key.
+ */
+export function domainFacetKey(domain: string, provider: string, cause: CauseFields): string {
+  return [
+    domain,
+    provider,
+    cause.verdict,
+    cause.reason,
+    cause.replyCode === null ? NO_VALUE : String(cause.replyCode),
+    cause.status ?? NO_VALUE,
+  ].join(SEPARATOR)
+}
+
+export interface DomainFacet extends Omit<BounceFacet, 'causeProvider'> {
+  domain: string
+}
+
+export function parseDomainFacet(key: string): DomainFacet | null {
+  const [domain, provider, verdictText, reasonText, reply, status] = key.split(SEPARATOR)
+  if (domain === undefined || provider === undefined || reply === undefined || status === undefined) return null
+  const verdict = verdictText ?? null
+  const reason = reasonText ?? null
+  if (!isVerdict(verdict) || !isReason(reason)) return null
+  return { domain, provider, verdict, reason, reply, status }
+}
+
+/**
+ * Leads that became invalid, or recovered, at a snapshot: keyed by domain and the filterable
+ * fields, so the change counts of one domain are a range too.
+ */
+export function transitionKey(
   domain: string,
   provider: string,
   cause: Pick<CauseFields, 'verdict' | 'reason'>,
@@ -64,7 +96,7 @@ export function domainFacetKey(
   return [domain, provider, cause.verdict, cause.reason].join(SEPARATOR)
 }
 
-export function parseDomainFacet(
+export function parseTransitionKey(
   key: string,
 ): { domain: string; provider: string; verdict: Verdict; reason: Reason } | null {
   const [domain, provider, verdictText, reasonText] = key.split(SEPARATOR)
@@ -75,14 +107,9 @@ export function parseDomainFacet(
   return { domain, provider, verdict, reason }
 }
 
-/** Leads that became invalid, or recovered, at a snapshot: keyed by the filterable fields. */
-export function transitionKey(provider: string, cause: Pick<CauseFields, 'verdict' | 'reason'>): string {
-  return domainFacetKey('', provider, cause)
-}
-
-export function parseTransitionKey(key: string): { provider: string; verdict: Verdict; reason: Reason } | null {
-  const parsed = parseDomainFacet(key)
-  return parsed && { provider: parsed.provider, verdict: parsed.verdict, reason: parsed.reason }
+/** The bounds of one domain's keys: `key >= from AND key < to`. */
+export function domainKeyRange(domain: string): { from: string; to: string } {
+  return { from: `${domain}${FACET_SEPARATOR}`, to: `${domain}${FACET_AFTER}` }
 }
 
 /** What a trends filter asks of a row; undefined fields match anything. */

@@ -71,7 +71,7 @@ export function createTransitionCounter(db: Db) {
   }
   const keyOf = (domain: string, causeId: number | null): string => {
     const cause = (causeId === null ? undefined : causeOf(causeId)) ?? NO_CAUSE
-    return transitionKey(domainProvider(domain) ?? cause.provider ?? OTHER_PROVIDER, cause)
+    return transitionKey(domain, domainProvider(domain) ?? cause.provider ?? OTHER_PROVIDER, cause)
   }
 
   const countSnapshot = (listId: number, importId: number, seq: number): void => {

@@ -6,20 +6,23 @@ import {
   type TrendSeries,
   type TrendsRequest,
 } from '../../shared/ipc'
-import { NO_VALUE, OTHER_PROVIDER } from '../import/snapshot-counts'
 import type { HistoryQueries, Transitions } from './history-queries'
 import type { Db } from './open'
 import { reasonGroupOf } from './reason-groups'
 import {
-  FACET_AFTER,
   FACET_SEPARATOR,
+  domainKeyRange,
   facetMatches,
   parseBounceFacet,
   parseDomainFacet,
   parseTransitionKey,
+  type BounceFacet,
   type FacetFilter,
 } from './facets'
 import { createVersionedMemo, queryPlan } from './span-reads'
+
+/** What every chart counts a bounce by, whether it came from a list-wide or a per-domain facet. */
+type BounceFacetFields = Pick<BounceFacet, 'provider' | 'verdict' | 'reason' | 'reply' | 'status'>
 
 /** Domains shown per point: a chart cannot stack thousands of company domains. */
 export const TOP_DOMAINS = 10
@@ -33,22 +36,6 @@ interface ImportPoint {
   suspended_count: number
 }
 
-interface FlaggedSpan {
-  lead_id: number
-  from_seq: number
-  to_seq: number
-  email_invalid: number
-  email_suspended: number
-  domain: string
-  reason: string | null
-  verdict: string | null
-  status: string | null
-  reply_code: number | null
-  cause_provider: string | null
-  /** For an ended Email Invalid span: the lead has a span starting right after it. */
-  next_present: number
-}
-
 const emptyGroups = (): Record<ReasonGroup, number> =>
   Object.fromEntries(REASON_GROUPS.map((group) => [group, 0])) as Record<ReasonGroup, number>
 
@@ -57,7 +44,7 @@ class RangeCounts {
   private readonly deltas = new Map<string, Int32Array>()
   constructor(private readonly maxSeq: number) {}
 
-  add(key: string, from: number, to: number): void {
+  add(key: string, from: number, to: number, n = 1): void {
     const last = Math.min(to, this.maxSeq)
     if (last < from) return
     let deltas = this.deltas.get(key)
@@ -65,8 +52,8 @@ class RangeCounts {
       deltas = new Int32Array(this.maxSeq + 2)
       this.deltas.set(key, deltas)
     }
-    deltas[from] = (deltas[from] ?? 0) + 1
-    deltas[last + 1] = (deltas[last + 1] ?? 0) - 1
+    deltas[from] = (deltas[from] ?? 0) + n
+    deltas[last + 1] = (deltas[last + 1] ?? 0) - n
   }
 
   /** key → count per seq (index = seq). */
@@ -152,36 +139,33 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     `SELECT dimension, key, rows FROM import_counts
      WHERE import_id = @id AND dimension IN ('newly-invalid', 'recovered') AND ${NEEDLES}`,
   )
-  const nextPresent = `(email_invalid = 1 AND (
-      EXISTS (SELECT 1 FROM open_spans AS o WHERE o.list_id = c.list_id AND o.lead_id = c.lead_id AND o.from_seq = c.to_seq + 1)
-      OR EXISTS (SELECT 1 FROM closed_spans AS n WHERE n.list_id = c.list_id AND n.lead_id = c.lead_id AND n.from_seq = c.to_seq + 1)))`
-  const spanColumns = `l.domain, ci.reason, ci.verdict, ci.status, ci.reply_code, ci.provider AS cause_provider`
-  // With a domain, its leads come from `leads_by_domain` and every span of theirs is read: the
-  // unflagged ones are the denominator of the domain's rates. CROSS JOIN keeps the domain's
-  // leads as the outer loop (without statistics SQLite would walk every span of the list).
-  const domainSpans = db.prepare<{ list: number; domain: string }, FlaggedSpan>(`
-    SELECT l.id AS lead_id, o.from_seq, 2147483647 AS to_seq, o.email_invalid, o.email_suspended, 0 AS next_present,
-      ${spanColumns}
-    FROM leads AS l INDEXED BY leads_by_domain CROSS JOIN open_spans AS o ON o.list_id = @list AND o.lead_id = l.id
-    LEFT JOIN causes AS ci ON ci.id = o.invalid_cause_id
-    WHERE l.domain = @domain
-    UNION ALL
-    SELECT l.id AS lead_id, c.from_seq, c.to_seq, c.email_invalid, c.email_suspended, ${nextPresent} AS next_present,
-      ${spanColumns}
-    FROM leads AS l INDEXED BY leads_by_domain CROSS JOIN closed_spans AS c INDEXED BY closed_spans_by_lead ON c.list_id = @list AND c.lead_id = l.id
-    LEFT JOIN causes AS ci ON ci.id = c.invalid_cause_id
-    WHERE l.domain = @domain`)
+  const domainTransitionsOf = db.prepare<
+    { id: number; from: string; to: string } & Needles,
+    { dimension: string; key: string; rows: number }
+  >(
+    `SELECT dimension, key, rows FROM import_counts
+     WHERE import_id = @id AND dimension IN ('newly-invalid', 'recovered') AND key >= @from AND key < @to AND ${NEEDLES}`,
+  )
+  // A domain's rows and suspended rows per snapshot are not stored (a list has tens of thousands
+  // of domains): its leads' spans are counted in SQLite, grouped by their range of snapshots, so a
+  // few hundred groups come back even for gmail.com. CROSS JOIN keeps the domain's leads as the
+  // outer loop (without statistics SQLite would walk every span of the list).
+  const domainSpanRanges = db.prepare<
+    { list: number; domain: string },
+    { from_seq: number; to_seq: number; n: number; suspended: number }
+  >(`
+    SELECT from_seq, to_seq, count(*) AS n, sum(email_suspended) AS suspended FROM (
+      SELECT o.from_seq, 2147483647 AS to_seq, o.email_suspended
+      FROM leads AS l INDEXED BY leads_by_domain CROSS JOIN open_spans AS o ON o.list_id = @list AND o.lead_id = l.id
+      WHERE l.domain = @domain
+      UNION ALL
+      SELECT c.from_seq, c.to_seq, c.email_suspended
+      FROM leads AS l INDEXED BY leads_by_domain
+      CROSS JOIN closed_spans AS c INDEXED BY closed_spans_by_lead ON c.list_id = @list AND c.lead_id = l.id
+      WHERE l.domain = @domain
+    ) GROUP BY from_seq, to_seq`)
 
   const memo = createVersionedMemo(db)
-  const providerCache = new Map<string, string | null>()
-  const domainProvider = (domain: string): string | null => {
-    let provider = providerCache.get(domain)
-    if (provider === undefined) {
-      provider = providerFromDomain(domain)
-      providerCache.set(domain, provider)
-    }
-    return provider
-  }
 
   const fromTallies = (points: ImportPoint[], changes: Transitions): TrendPoint[] => {
     const newest = points.at(-1)
@@ -210,8 +194,29 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     })
   }
 
-  /** Filtered by provider, verdict or reason: summed from the facets stored per import. */
-  const fromFacets = (points: ImportPoint[], filter: FacetFilter): TrendPoint[] => {
+  /** A domain's rows and suspended rows per seq of its list, from its spans grouped by range. */
+  const domainRowsPerSeq = (listId: number, domain: string): { rows: Int32Array; suspended: Int32Array } => {
+    const counts = new RangeCounts(maxSeqOf.get(listId)?.n ?? 0)
+    for (const range of domainSpanRanges.iterate({ list: listId, domain })) {
+      counts.add('rows', range.from_seq, range.to_seq, range.n)
+      counts.add('suspended', range.from_seq, range.to_seq, range.suspended)
+    }
+    const totals = counts.totals()
+    const none = new Int32Array(0)
+    return { rows: totals.get('rows') ?? none, suspended: totals.get('suspended') ?? none }
+  }
+
+  /**
+   * Filtered by domain, provider, reason or verdict: summed from the facets stored per import
+   * (per domain when a domain is asked for), plus the stored changes; only a domain's row counts
+   * are read from spans.
+   */
+  const fromFacets = (
+    listId: number,
+    points: ImportPoint[],
+    filter: FacetFilter & { domain?: string },
+  ): TrendPoint[] => {
+    const { domain } = filter
     const matching = <T extends { provider: string; verdict: string; reason: string }>(
       rows: { key: string; rows: number }[],
       parse: (key: string) => T | null,
@@ -223,28 +228,37 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     const needles: Needles = {
       provider: filter.provider === undefined ? null : `${FACET_SEPARATOR}${filter.provider}${FACET_SEPARATOR}`,
       verdict: filter.verdict === undefined ? null : `${FACET_SEPARATOR}${filter.verdict}${FACET_SEPARATOR}`,
-      // Last in a domain facet, so no separator after it.
+      // Last in a change's key, so no separator after it.
       reason: filter.reason === undefined ? null : `${FACET_SEPARATOR}${filter.reason}`,
     }
-    // Domains are ranked at the newest point, then each is read per point by its key prefix.
-    const domainRows = (importId: number, domain = ''): { key: string; rows: number }[] =>
-      domainFacetsFor.all({
-        ...needles,
-        id: importId,
-        from: `${domain}${domain ? FACET_SEPARATOR : ''}`,
-        to: domain ? `${domain}${FACET_AFTER}` : '\uffff',
-      })
+    const everyDomain = { from: '', to: '\uffff' }
+    const domainRows = (importId: number, one?: string): { key: string; rows: number }[] =>
+      domainFacetsFor.all({ ...needles, id: importId, ...(one === undefined ? everyDomain : domainKeyRange(one)) })
+    // The facets of one point as charts count them: per domain when one is asked for.
+    const bounceFacets = (importId: number): { facet: BounceFacetFields; rows: number }[] =>
+      domain === undefined
+        ? matching(facetsFor.all({ ...needles, id: importId }), parseBounceFacet)
+        : matching(domainRows(importId, domain), parseDomainFacet)
+
+    // Domains are ranked at the newest point, then each is read per point by its key range.
+    let topDomains: string[] = domain === undefined ? [] : [domain]
     const newest = points.at(-1)
-    const domainTotals = new Map<string, number>()
-    if (newest) {
+    if (domain === undefined && newest) {
+      const domainTotals = new Map<string, number>()
       for (const { facet, rows } of matching(domainRows(newest.id), parseDomainFacet)) {
         domainTotals.set(facet.domain, (domainTotals.get(facet.domain) ?? 0) + rows)
       }
+      topDomains = [...domainTotals]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, TOP_DOMAINS)
+        .map(([name]) => name)
     }
-    const topDomains = [...domainTotals]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, TOP_DOMAINS)
-      .map(([domain]) => domain)
+    // A domain's rows count under a provider filter only when the domain is that provider's (or
+    // unknown); its bounces are filtered by the facets either way.
+    const domainCounted =
+      domain !== undefined &&
+      (filter.provider === undefined || (providerFromDomain(domain) ?? filter.provider) === filter.provider)
+    const perSeq = domain !== undefined && domainCounted ? domainRowsPerSeq(listId, domain) : null
     const add = (into: Record<string, number>, key: string, rows: number): void => {
       into[key] = (into[key] ?? 0) + rows
     }
@@ -255,7 +269,7 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       const byReply: Record<string, number> = {}
       const byStatus: Record<string, number> = {}
       let invalid = 0
-      for (const { facet, rows } of matching(facetsFor.all({ ...needles, id: point.id }), parseBounceFacet)) {
+      for (const { facet, rows } of bounceFacets(point.id)) {
         invalid += rows
         byReasonGroup[reasonGroupOf(facet.reason)] += rows
         add(byReason, facet.reason, rows)
@@ -264,26 +278,39 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         add(byStatus, facet.status, rows)
       }
       const byDomain: Record<string, number> = {}
-      for (const domain of topDomains) {
-        byDomain[domain] = matching(domainRows(point.id, domain), parseDomainFacet).reduce(
-          (sum, row) => sum + row.rows,
-          0,
-        )
+      if (domain !== undefined) byDomain[domain] = invalid
+      else {
+        for (const name of topDomains) {
+          byDomain[name] = matching(domainRows(point.id, name), parseDomainFacet).reduce(
+            (sum, row) => sum + row.rows,
+            0,
+          )
+        }
       }
       let newlyInvalid = 0
       let recovered = 0
-      for (const row of transitionsOf.all({ ...needles, id: point.id })) {
+      const changes =
+        domain === undefined
+          ? transitionsOf.all({ ...needles, id: point.id })
+          : domainTransitionsOf.all({ ...needles, id: point.id, ...domainKeyRange(domain) })
+      for (const row of changes) {
         const facet = parseTransitionKey(row.key)
         if (!facet || !facetMatches(facet, filter)) continue
         if (row.dimension === 'recovered') recovered += row.rows
         else newlyInvalid += row.rows
       }
-      const rows = filter.provider
-        ? (countOf.get(point.id, 'leads-provider', filter.provider)?.rows ?? 0)
-        : point.row_count
-      const suspended = filter.provider
-        ? (countOf.get(point.id, 'suspended-provider', filter.provider)?.rows ?? 0)
-        : point.suspended_count
+      const rows =
+        domain !== undefined
+          ? (perSeq?.rows[point.seq] ?? 0)
+          : filter.provider
+            ? (countOf.get(point.id, 'leads-provider', filter.provider)?.rows ?? 0)
+            : point.row_count
+      const suspended =
+        domain !== undefined
+          ? (perSeq?.suspended[point.seq] ?? 0)
+          : filter.provider
+            ? (countOf.get(point.id, 'suspended-provider', filter.provider)?.rows ?? 0)
+            : point.suspended_count
       return toTrendPoint(point, {
         rows,
         invalid,
@@ -300,93 +327,11 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     })
   }
 
-  const fromRows = (listId: number, points: ImportPoint[], filter: TrendsRequest): TrendPoint[] => {
-    const maxSeq = maxSeqOf.get(listId)?.n ?? 0
-    // One read of the domain's spans serves every other filter until the database changes.
-    const spans = memo(`domain:${listId}:${filter.domain}`, () =>
-      domainSpans.all({ list: listId, domain: filter.domain ?? '' }),
-    )
-    const counts = new RangeCounts(maxSeq)
-    // The provider a bounce is counted under, as the import's tallies count it.
-    const bounceProvider = (span: FlaggedSpan): string =>
-      domainProvider(span.domain) ?? span.cause_provider ?? OTHER_PROVIDER
-    const addressMatches = (span: FlaggedSpan): boolean =>
-      filter.provider === undefined || bounceProvider(span) === filter.provider
-    // Marketo marked it invalid without a cause: counted as undefined / review, like the tallies.
-    const causeMatches = (span: FlaggedSpan): boolean =>
-      (filter.reason === undefined || (span.reason ?? 'undefined') === filter.reason) &&
-      (filter.verdict === undefined || (span.verdict ?? 'review') === filter.verdict)
-
-    // Spans per lead in order, so each Email Invalid span can look at its neighbours.
-    spans.sort((a, b) => a.lead_id - b.lead_id || a.from_seq - b.from_seq)
-    for (let index = 0; index < spans.length; index += 1) {
-      const span = spans[index]
-      if (!span || !addressMatches(span)) continue
-      counts.add('rows', span.from_seq, span.to_seq)
-      if (span.email_suspended === 1) counts.add('suspended', span.from_seq, span.to_seq)
-      if (span.email_invalid !== 1 || !causeMatches(span)) continue
-      const { from_seq: from, to_seq: to } = span
-      counts.add('invalid', from, to)
-      counts.add(`group\u0000${reasonGroupOf(span.reason ?? 'undefined')}`, from, to)
-      counts.add(`reason\u0000${span.reason ?? 'undefined'}`, from, to)
-      counts.add(`provider\u0000${bounceProvider(span)}`, from, to)
-      counts.add(`reply\u0000${span.reply_code === null ? NO_VALUE : String(span.reply_code)}`, from, to)
-      counts.add(`status\u0000${span.status ?? NO_VALUE}`, from, to)
-      counts.add(`domain\u0000${span.domain}`, from, to)
-      const before = spans[index - 1]
-      const wasInvalid = before?.lead_id === span.lead_id && before.to_seq === from - 1 && before.email_invalid === 1
-      if (from > 1 && !wasInvalid) counts.add('newly', from, from)
-      if (to < maxSeq) {
-        const next = spans[index + 1]
-        const staysInvalid = next?.lead_id === span.lead_id && next.from_seq === to + 1 && next.email_invalid === 1
-        if (!staysInvalid && span.next_present === 1) counts.add('recovered', to + 1, to + 1)
-      }
-    }
-    const totals = counts.totals()
-    const at = (key: string, seq: number): number => totals.get(key)?.[seq] ?? 0
-    const keyed = (prefix: string, seq: number): Record<string, number> => {
-      const result: Record<string, number> = {}
-      for (const [key, values] of totals) {
-        if (!key.startsWith(`${prefix}\u0000`)) continue
-        const value = values[seq] ?? 0
-        if (value > 0) result[key.slice(prefix.length + 1)] = value
-      }
-      return result
-    }
-    const newest = points.at(-1)
-    const topDomains = newest
-      ? Object.entries(keyed('domain', newest.seq))
-          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-          .slice(0, TOP_DOMAINS)
-          .map(([domain]) => domain)
-      : []
-    return points.map((point) => {
-      const rows = at('rows', point.seq)
-      const invalid = at('invalid', point.seq)
-      const suspended = at('suspended', point.seq)
-      const byReasonGroup = emptyGroups()
-      for (const group of REASON_GROUPS) byReasonGroup[group] = at(`group\u0000${group}`, point.seq)
-      return toTrendPoint(point, {
-        rows,
-        invalid,
-        suspended,
-        byReasonGroup,
-        byReason: keyed('reason', point.seq),
-        byProvider: keyed('provider', point.seq),
-        byReply: keyed('reply', point.seq),
-        byStatus: keyed('status', point.seq),
-        byDomain: Object.fromEntries(topDomains.map((domain) => [domain, at(`domain\u0000${domain}`, point.seq)])),
-        newlyInvalid: at('newly', point.seq),
-        recovered: at('recovered', point.seq),
-      })
-    })
-  }
-
   return {
     /** Plans of the row-level statements (tests and the benchmark look at them). */
     plans(list: number, domain: string): Record<string, string[]> {
       return {
-        domainSpans: queryPlan(db, domainSpans.source, { list, domain }),
+        domainSpanRanges: queryPlan(db, domainSpanRanges.source, { list, domain }),
       }
     },
     series(request: TrendsRequest): TrendSeries {
@@ -414,12 +359,7 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         listName: list.name,
         lists: allLists,
         rowLevel,
-        points:
-          request.domain !== undefined
-            ? fromRows(listId, points, request)
-            : rowLevel
-              ? fromFacets(points, request)
-              : fromTallies(points, history.transitions(listId)),
+        points: rowLevel ? fromFacets(listId, points, request) : fromTallies(points, history.transitions(listId)),
       }
     }
   }

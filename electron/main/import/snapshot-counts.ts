@@ -34,9 +34,10 @@ export type CountDimension = (typeof COUNT_DIMENSIONS)[number]
 /**
  * Raised whenever a tally is added or changes meaning; snapshots counted with an older set are
  * recounted on open (see ../db/reclassify.ts). 1 added facets, suspended per provider, hard
- * bounces and the stored newly-invalid / recovered changes.
+ * bounces and the stored newly-invalid / recovered changes; 2 put the domain into the changes'
+ * keys and the codes into the domain facets.
  */
-export const TALLIES_VERSION = 1
+export const TALLIES_VERSION = 2
 
 export const NO_VALUE = '(none)'
 export const OTHER_PROVIDER = 'other'

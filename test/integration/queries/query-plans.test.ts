@@ -102,7 +102,7 @@ describe.each([false, true])('query plans (analyzed: %s)', (analyze) => {
     const { trends } = await start()
     const plans = trends.plans(1, 'gmail.com')
     expectIndexed(
-      plans['domainSpans'] ?? [],
+      plans['domainSpanRanges'] ?? [],
       /leads_by_domain \(domain=\?\)/,
       /SEARCH o USING PRIMARY KEY/,
       /closed_spans_by_lead \(list_id=\? AND lead_id=\?\)/,

@@ -164,6 +164,18 @@ describe('trend series', () => {
       [1, 0, 0, 1],
       [1, 1, 1, 0],
     ])
+    // One domain's charts have every breakdown: ann@gmail.com is user unknown, then recovers.
+    const gmail = trends.series({ domain: 'gmail.com' }).points
+    expect(gmail.map((p) => [p.byStatus, p.byReply, p.recovered])).toEqual([
+      [{ '5.1.1': 1 }, { '550': 1 }, null],
+      [{ '5.1.1': 1 }, { '550': 1 }, 0],
+      [{}, {}, 1],
+    ])
+    // A domain of another provider has no rows under a provider filter; bob@outlook.com is Microsoft's.
+    expect(trends.series({ domain: 'gmail.com', provider: 'microsoft' }).points.map((p) => p.rows)).toEqual([0, 0, 0])
+    expect(trends.series({ domain: 'outlook.com', provider: 'microsoft' }).points.map((p) => p.suspended)).toEqual([
+      0, 1, 1,
+    ])
     const suspended = trends.series({ provider: 'microsoft' }).points.map((p) => p.suspended)
     expect(suspended).toEqual([0, 1, 1])
     expect(trends.series({ verdict: 'fix-sending' }).points[2]?.byProvider).toEqual({ microsoft: 1, spamhaus: 1 })
