@@ -3,7 +3,8 @@
  * words for the result, and the checks a date range needs before the Node side is asked.
  */
 import type { LeadListExportRequest } from '../../../electron/shared/ipc'
-import { errorMessage, formatDay, formatNumber, invoke } from './api'
+import { formatDay, formatNumber, invoke } from './api'
+import { describeSave, type SaveResult } from './save-result'
 
 export type LeadListKind = 'remove' | 'review'
 
@@ -15,23 +16,12 @@ const WHAT = {
   review: ['lead to review', 'leads to review'],
 } as const
 
-export interface LeadListResult {
-  kind: 'success' | 'error'
-  text: string
-}
-
 /** Asks the Node side for the save dialog and the file; null when the user closed the dialog. */
-export async function saveLeadList(kind: LeadListKind, scope: LeadListExportRequest): Promise<LeadListResult | null> {
-  try {
-    const saved = await invoke(CHANNEL[kind], scope)
-    if (!saved.saved) return null
-    return {
-      kind: 'success',
-      text: `Saved ${formatNumber(saved.rows)} ${WHAT[kind][saved.rows === 1 ? 0 : 1]} to ${saved.path}`,
-    }
-  } catch (error) {
-    return { kind: 'error', text: errorMessage(error) }
-  }
+export function saveLeadList(kind: LeadListKind, scope: LeadListExportRequest): Promise<SaveResult | null> {
+  return describeSave(
+    invoke(CHANNEL[kind], scope),
+    (saved) => `Saved ${formatNumber(saved.rows)} ${WHAT[kind][saved.rows === 1 ? 0 : 1]} to ${saved.path}`,
+  )
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/

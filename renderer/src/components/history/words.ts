@@ -1,28 +1,10 @@
 /**
- * Words and number formats the history views (Overview, Imports, Trends) share: reason-group
- * names, rates as percentages, and the explorer filter a click-through opens.
+ * Number formats the history views (Overview, Imports, Trends) share: rates as percentages and
+ * their changes in points, and the explorer filter a click-through opens. Reason-group names are
+ * in electron/shared/labels.ts (through lib/labels.ts), shared with the HTML report.
  */
-import type { ExplorerFilters, ReasonGroup } from '../../../../electron/shared/ipc'
+import type { ExplorerFilters } from '../../../../electron/shared/ipc'
 import type { Router } from '../../lib/router.svelte'
-
-export const REASON_GROUP_LABELS: Record<ReasonGroup, string> = {
-  address: 'Bad address',
-  mailbox: 'Mailbox unavailable',
-  reputation: 'Sender reputation',
-  content: 'Content or policy',
-  temporary: 'Temporary',
-  other: 'Other',
-}
-
-/** What each group asks of the marketer, for a title or a legend's hover. */
-export const REASON_GROUP_MEANING: Record<ReasonGroup, string> = {
-  address: 'The mailbox or its domain does not exist: remove the address.',
-  mailbox: 'The address exists but cannot take mail now (full, disabled, over its limit).',
-  reputation: 'The receiving server refused the sender: blocklists, authentication, reverse DNS.',
-  content: 'The message was refused for what it contained or the receiver’s policy.',
-  temporary: 'A passing problem on the way: rate limits, time-outs, server errors.',
-  other: 'Causes that fit none of the groups above.',
-}
 
 const rateFormat = new Intl.NumberFormat('en-US', {
   style: 'percent',
