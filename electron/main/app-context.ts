@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { CLASSIFIER_VERSION, classify } from '../shared/classify'
 import { ApiError, type IpcHandlers } from '../shared/ipc'
-import { reclassifyStaleCauses, recountOutdatedTallies } from './db/reclassify'
+import { maintenanceNeeded, runMaintenance } from './db/reclassify'
 import type { Db, OpenOptions } from './db/open'
 import { openDatabaseSafely } from './db/safe-open'
 import { createHandlers, type ChooseSavePath, type Emit, type PrintToPdf } from './handlers'
@@ -32,6 +32,12 @@ export interface AppContextOptions {
   /** The desktop app copies on the Node side, because its renderer is denied clipboard permission. */
   copyText?: (text: string) => void
   log?: Log
+  /**
+   * Classify causes again and recount tallies after an app update in the worker, behind a notice,
+   * instead of before the handlers exist: the desktop app and the preview must open at once even
+   * on years of history. The CLI and tests keep it inline (default).
+   */
+  maintainInWorker?: boolean
 }
 
 export interface AppContext {
@@ -50,6 +56,8 @@ interface OpenState {
   db: Db | null
   dbError: string | null
   notices: string[]
+  /** What the worker still has to bring up to date (maintainInWorker), else null. */
+  maintenance: { staleCauses: number; outdatedImports: number } | null
 }
 
 /** Typed folders are all the preview has; the CLI never moves the database. */
@@ -72,6 +80,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     let db: Db | null = null
     let dbError: string | null = null
     let notices: string[] = []
+    let maintenance: OpenState['maintenance'] = null
     try {
       mkdirSync(dirname(dbPath), { recursive: true })
       // A damaged file is set aside and a fresh one started; a migration that fails is rolled back
@@ -80,13 +89,15 @@ export function createAppContext(options: AppContextOptions): AppContext {
       ;({ db, notices } = opened)
       if (opened.migrated) log?.info('database updated', { from: opened.migrated.from, to: opened.migrated.to })
       if (notices.length > 0) log?.warn('database notices on open', { notices: notices.length })
-      reclassifyStaleCauses(db, CLASSIFIER_VERSION, classify)
-      recountOutdatedTallies(db)
+      if (options.maintainInWorker) {
+        const needed = maintenanceNeeded(db, CLASSIFIER_VERSION)
+        if (needed.staleCauses > 0 || needed.outdatedImports > 0) maintenance = needed
+      } else runMaintenance(db, CLASSIFIER_VERSION, classify)
     } catch (error) {
       dbError = `The database at ${dbPath} could not be opened: ${error instanceof Error ? error.message : String(error)}`
       log?.error('the database could not be opened', error)
     }
-    return { dbPath, db, dbError, notices }
+    return { dbPath, db, dbError, notices, maintenance }
   }
 
   const host: DatabaseHost = {
@@ -116,6 +127,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
       dbPath: state.dbPath,
       dbError: state.dbError,
       notices: state.notices,
+      maintenance: state.maintenance,
       startImportWorker: options.startImportWorker,
       chooseSavePath: options.chooseSavePath,
       ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),

@@ -22,9 +22,17 @@ import { createTrendQueries } from './db/trend-queries'
 import { exportLeadList, suggestLeadListFileName, type LeadListKind } from './export/lead-lists'
 import { buildReport, defaultReportFileName, writeReportFile } from './export/report'
 import { inspectFile } from './import/inspect'
-import { runEditWorker, runImportWorker, type StartImportWorker } from './import/run-import-worker'
+import {
+  runEditWorker,
+  runImportWorker,
+  runMaintenanceWorker,
+  type StartImportWorker,
+} from './import/run-import-worker'
 import type { Log } from './log'
 import { createSettingsHandlers, type DatabaseHost } from './settings/settings-handlers'
+
+export const MAINTENANCE_NOTICE =
+  'Bounce Auditor is updating the stored counts of your history for this version. Figures may be incomplete until it finishes; imports wait for it.'
 
 export type Emit = <E extends EventName>(event: E, payload: IpcEvents[E]) => void
 
@@ -34,6 +42,8 @@ export interface HandlerDeps {
   dbPath: string
   dbError: string | null
   notices: string[]
+  /** Set when the database needs its causes classified again or its tallies recounted (see app-context). */
+  maintenance?: { staleCauses: number; outdatedImports: number } | null
   /** Imports run in a worker thread with their own connection; this starts one. */
   startImportWorker: StartImportWorker
   nativeBinding?: string
@@ -162,6 +172,31 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     return next
   }
 
+  // A database written by an older app is brought up to date in the worker, first in the queue,
+  // so imports wait for it and the window is never held up; until then app:info says so.
+  let maintaining = deps.maintenance !== undefined && deps.maintenance !== null
+  let maintenanceFailed: string | null = null
+  if (maintaining) {
+    void enqueue(() => runMaintenanceWorker(deps.startImportWorker, workerSetup()))
+      .then(
+        (done) => deps.log?.info('stored counts updated', done),
+        (error: unknown) => {
+          maintenanceFailed = `Bounce Auditor could not update the stored counts of this database: ${error instanceof Error ? error.message : String(error)}. Figures may be incomplete; see Settings › Copy diagnostics.`
+          deps.log?.error('updating the stored counts failed', error)
+        },
+      )
+      .finally(() => {
+        maintaining = false
+        // No ids: every view refreshes, and the app reads app:info (and its notices) again.
+        deps.emit('imports:changed', { importIds: [] })
+      })
+  }
+  const notices = (): string[] => [
+    ...deps.notices,
+    ...(maintaining ? [MAINTENANCE_NOTICE] : []),
+    ...(maintenanceFailed ? [maintenanceFailed] : []),
+  ]
+
   async function exportList(kind: LeadListKind, scope: LeadListExportRequest): Promise<LeadListExportResponse> {
     if (!deps.db) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
     // Resolving the name first checks the scope, so a bad request fails before a dialog opens.
@@ -205,7 +240,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       classifierVersion: CLASSIFIER_VERSION,
       dbPath: deps.dbPath,
       dbError: deps.dbError,
-      notices: deps.notices,
+      notices: notices(),
       shell: deps.shell,
     }),
     'imports:list': () => requireQueries().listImports(),

@@ -66,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       // Settings may have moved the database; settings.json in the app-data folder says where.
       dbPath: resolveDbPath(userData),
       settingsFile: settingsFileIn(userData),
+      maintainInWorker: true,
       log,
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
       version: app.getVersion(),

@@ -67,6 +67,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   log.info('preview started', { version: options.version, node: process.versions.node, os: process.platform })
   const context = createAppContext({
     dbPath: options.dbPath,
+    maintainInWorker: true,
     log,
     ...(options.settingsFile ? { settingsFile: options.settingsFile } : {}),
     resourcesDir: options.resourcesDir,

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { createAppContext } from '../../electron/main/app-context'
 import { dispatch } from '../../electron/main/ipc-dispatch'
 import { startImportWorkerFromSource } from '../../electron/main/import/start-worker-node'
+import { MAINTENANCE_NOTICE } from '../../electron/main/handlers'
+import { importFile } from '../../electron/main/import/import-file'
+import { openDatabase } from '../../electron/main/db/open'
+import { SAMPLE_FILE_NAME } from '../../electron/main/paths'
 import { RESOURCES_DIR } from '../../electron/main/repo-paths'
 import { neverSave } from '../../electron/main/save-paths'
 import { useTempDir } from '../helpers/temp-dir'
@@ -80,4 +84,58 @@ describe('a database that cannot be opened', () => {
       context.close()
     }
   })
+})
+
+describe('a database written by an older version of the app', () => {
+  it('opens at once and is brought up to date in the worker, with a notice until it is done', async () => {
+    const dbPath = join(tempDir(), 'old.db')
+    const fresh = openDatabase(dbPath)
+    await importFile(fresh, { path: join(RESOURCES_DIR, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME })
+    const tallies = (): unknown[] =>
+      fresh.prepare('SELECT import_id, dimension, key, rows FROM import_counts ORDER BY 1, 2, 3').all()
+    const expected = tallies()
+    const verdicts = fresh.prepare('SELECT id, verdict FROM causes ORDER BY id').all()
+    // What an older app left: another classifier's verdicts and none of the newer tallies.
+    fresh.prepare("UPDATE causes SET classifier_version = 'old', verdict = 'review'").run()
+    fresh.prepare("DELETE FROM import_counts WHERE dimension IN ('facet', 'domain-facet', 'hard-bounce')").run()
+    fresh.prepare('UPDATE imports SET tallies_version = 0').run()
+    fresh.close()
+
+    const changed: unknown[] = []
+    let done: () => void = () => undefined
+    const finished = new Promise<void>((resolve) => (done = resolve))
+    const context = createAppContext({
+      dbPath,
+      resourcesDir: RESOURCES_DIR,
+      version: 'test',
+      shell: 'web',
+      maintainInWorker: true,
+      emit: (event, payload) => {
+        if (event !== 'imports:changed') return
+        changed.push(payload)
+        done()
+      },
+      startImportWorker: startImportWorkerFromSource,
+      chooseSavePath: neverSave,
+    })
+    try {
+      const before = await dispatch(context.handlers, 'app:info', {})
+      expect(before).toMatchObject({ ok: true, value: { notices: [MAINTENANCE_NOTICE] } })
+      await finished
+      expect(changed).toEqual([{ importIds: [] }])
+      const after = await dispatch(context.handlers, 'app:info', {})
+      expect(after).toMatchObject({ ok: true, value: { notices: [] } })
+      const check = openDatabase(dbPath)
+      try {
+        expect(check.prepare('SELECT id, verdict FROM causes ORDER BY id').all()).toEqual(verdicts)
+        expect(
+          check.prepare('SELECT import_id, dimension, key, rows FROM import_counts ORDER BY 1, 2, 3').all(),
+        ).toEqual(expected)
+      } finally {
+        check.close()
+      }
+    } finally {
+      context.close()
+    }
+  }, 60_000)
 })

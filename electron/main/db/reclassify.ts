@@ -89,3 +89,25 @@ export function reclassifyStaleCauses(
     return { causes: stale.length, imports: importIds.length }
   })()
 }
+
+/** What opening this database would have to redo: causes of an older classifier, snapshots counted by older tallies. */
+export function maintenanceNeeded(db: Db, version: string): { staleCauses: number; outdatedImports: number } {
+  const staleCauses = db
+    .prepare<[string], { n: number }>('SELECT count(*) AS n FROM causes WHERE classifier_version != ?')
+    .get(version)
+  const outdatedImports = db
+    .prepare<[number], { n: number }>('SELECT count(*) AS n FROM imports WHERE tallies_version < ?')
+    .get(TALLIES_VERSION)
+  return { staleCauses: staleCauses?.n ?? 0, outdatedImports: outdatedImports?.n ?? 0 }
+}
+
+/** Brings stored classifications and tallies up to this version of the app: both steps above. */
+export function runMaintenance(
+  db: Db,
+  version: string,
+  classify: (text: string) => Classification,
+): { causes: number; imports: number } {
+  const reclassified = reclassifyStaleCauses(db, version, classify)
+  const recounted = recountOutdatedTallies(db)
+  return { causes: reclassified.causes, imports: Math.max(reclassified.imports, recounted.imports) }
+}

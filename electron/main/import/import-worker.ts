@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { FileRef, ImportSummary } from '../../shared/ipc'
+import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
 import { createImportEditStore } from '../db/import-edit-store'
+import { runMaintenance } from '../db/reclassify'
 import { openDatabase, type Db } from '../db/open'
 import { toApiError } from '../errors'
 import { createLog } from '../log'
@@ -44,7 +46,8 @@ port.on('message', (message: ToImportWorker) => {
 try {
   const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {})
   try {
-    post({ type: 'done', summary: 'edit' in data ? applyEdit(db, data.edit) : await runImport(db, data) })
+    if ('maintain' in data) post({ type: 'maintained', ...runMaintenance(db, CLASSIFIER_VERSION, classify) })
+    else post({ type: 'done', summary: 'edit' in data ? applyEdit(db, data.edit) : await runImport(db, data) })
   } finally {
     db.close()
   }

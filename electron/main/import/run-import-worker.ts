@@ -16,7 +16,10 @@ export interface RunImportOptions {
   onProgress?: (progress: ImportWorkerProgress) => void
 }
 
-type WorkerResult = { ok: true; summary: ImportSummary } | { ok: false; error: ApiErrorShape; duplicateOf?: number }
+type WorkerResult =
+  | { ok: true; summary: ImportSummary }
+  | { ok: true; maintained: { causes: number; imports: number } }
+  | { ok: false; error: ApiErrorShape; duplicateOf?: number }
 
 /** Runs one job in its own thread; resolves with what it reported, never rejects. */
 function runWorker(
@@ -40,6 +43,8 @@ function runWorker(
     worker.on('message', (message: FromImportWorker) => {
       if (message.type === 'progress') options.onProgress?.(message.progress)
       else if (message.type === 'done') settle({ ok: true, summary: message.summary })
+      else if (message.type === 'maintained')
+        settle({ ok: true, maintained: { causes: message.causes, imports: message.imports } })
       else {
         settle({
           ok: false,
@@ -57,7 +62,12 @@ function runWorker(
   })
 }
 
-type Setup = Omit<ImportWorkerData, 'file' | 'snapshotDate' | 'edit'>
+type Setup = Omit<ImportWorkerData, 'file' | 'snapshotDate' | 'edit' | 'maintain'>
+
+function summaryOf(result: WorkerResult & { ok: true }, what: string): ImportSummary {
+  if ('summary' in result) return result.summary
+  throw new ApiError('internal', `${what} answered without a summary.`)
+}
 
 /** Runs one import in its own thread; resolves with the outcome, never rejects for a bad file. */
 export async function runImportWorker(
@@ -66,8 +76,9 @@ export async function runImportWorker(
   options: RunImportOptions = {},
 ): Promise<ImportOutcome> {
   const fileName = data.file.name
-  const result = await runWorker(start, data, `${fileName}: the import`, options)
-  if (result.ok) return { ok: true, fileName, import: result.summary }
+  const what = `${fileName}: the import`
+  const result = await runWorker(start, data, what, options)
+  if (result.ok) return { ok: true, fileName, import: summaryOf(result, what) }
   return {
     ok: false,
     fileName,
@@ -78,7 +89,20 @@ export async function runImportWorker(
 
 /** Applies one edit of the history in its own thread; the snapshot as it is afterwards (or as it was, once deleted). */
 export async function runEditWorker(start: StartImportWorker, setup: Setup, edit: HistoryEdit): Promise<ImportSummary> {
-  const result = await runWorker(start, { ...setup, edit }, `The change to import #${edit.importId}`, {})
+  const what = `The change to import #${edit.importId}`
+  const result = await runWorker(start, { ...setup, edit }, what, {})
   if (!result.ok) throw new ApiError(result.error.code, result.error.message)
-  return result.summary
+  return summaryOf(result, what)
+}
+
+/** Classifies stored causes again and recounts tallies in its own thread (see runMaintenance). */
+export async function runMaintenanceWorker(
+  start: StartImportWorker,
+  setup: Setup,
+): Promise<{ causes: number; imports: number }> {
+  const what = 'Updating the stored counts'
+  const result = await runWorker(start, { ...setup, maintain: true }, what, {})
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+  if ('maintained' in result) return result.maintained
+  throw new ApiError('internal', `${what} answered with a summary.`)
 }

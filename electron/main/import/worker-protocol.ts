@@ -14,14 +14,20 @@ interface WorkerSetup {
   logFolder?: string
 }
 
-/** What one worker does: import a file, or apply an edit to the history. */
-export type ImportWorkerData = WorkerSetup & ({ file: FileRef; snapshotDate?: string } | { edit: HistoryEdit })
+/**
+ * What one worker does: import a file, apply an edit to the history, or bring a database opened
+ * by a newer app up to date (classify causes again, recount tallies), which can take a minute on
+ * years of history and so must not hold up the window.
+ */
+export type ImportWorkerData = WorkerSetup &
+  ({ file: FileRef; snapshotDate?: string } | { edit: HistoryEdit } | { maintain: true })
 
 export type ImportWorkerProgress = Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>
 
 export type FromImportWorker =
   | { type: 'progress'; progress: ImportWorkerProgress }
   | { type: 'done'; summary: ImportSummary }
+  | { type: 'maintained'; causes: number; imports: number }
   | { type: 'failed'; error: ApiErrorShape; duplicateOf?: number }
 
 export type ToImportWorker = { type: 'cancel' }
