@@ -11,18 +11,22 @@ export function recountImport(db: Db, importId: number, causes: ReadonlyMap<numb
     .get(importId)
   if (!position) return
   const counts = new SnapshotCounts()
-  const rows = db
+  // Rows alike (same domain, flags and cause) are grouped by SQLite, so JavaScript sees a few
+  // groups per domain instead of every row of every snapshot.
+  const groups = db
     .prepare<
       [number, number, number],
-      { domain: string; email_invalid: number; email_suspended: number; invalid_cause_id: number | null }
+      { domain: string; email_invalid: number; email_suspended: number; invalid_cause_id: number | null; n: number }
     >(
-      `SELECT l.domain, s.email_invalid, s.email_suspended, s.invalid_cause_id FROM spans s JOIN leads l ON l.id = s.lead_id
-       WHERE s.list_id = ? AND s.from_seq <= ? AND s.to_seq >= ?`,
+      `SELECT l.domain, s.email_invalid, s.email_suspended, s.invalid_cause_id, count(*) AS n
+       FROM spans s JOIN leads l ON l.id = s.lead_id
+       WHERE s.list_id = ? AND s.from_seq <= ? AND s.to_seq >= ?
+       GROUP BY l.domain, s.email_invalid, s.email_suspended, s.invalid_cause_id`,
     )
     .iterate(position.list_id, position.seq, position.seq)
-  for (const row of rows) {
-    const cause = row.invalid_cause_id === null ? null : (causes.get(row.invalid_cause_id) ?? null)
-    counts.addRow(row.domain, row.email_invalid === 1, row.email_suspended === 1, cause)
+  for (const group of groups) {
+    const cause = group.invalid_cause_id === null ? null : (causes.get(group.invalid_cause_id) ?? null)
+    counts.addRow(group.domain, group.email_invalid === 1, group.email_suspended === 1, cause, group.n)
   }
   db.prepare(
     `DELETE FROM import_counts WHERE import_id = ? AND dimension NOT IN (${TRANSITION_DIMENSIONS.map((d) => `'${d}'`).join(', ')})`,

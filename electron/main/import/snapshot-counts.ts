@@ -68,29 +68,30 @@ export class SnapshotCounts {
     return provider
   }
 
-  private add(dimension: CountDimension, key: string): void {
+  private add(dimension: CountDimension, key: string, n: number): void {
     const keys = this.byDimension.get(dimension)
     if (!keys) return
     const count = keys.get(key)
-    if (count === undefined) keys.set(detach(key), 1)
-    else keys.set(key, count + 1)
+    if (count === undefined) keys.set(detach(key), n)
+    else keys.set(key, count + n)
   }
 
-  addRow(domain: string, invalid: boolean, suspended: boolean, cause: CountedCause | null): void {
+  /** Counts one row, or `n` rows alike (a recount groups a snapshot's rows in SQLite first). */
+  addRow(domain: string, invalid: boolean, suspended: boolean, cause: CountedCause | null, n = 1): void {
     const domainProvider = this.providerOf(domain)
-    this.add('leads-provider', domainProvider ?? OTHER_PROVIDER)
-    if (suspended) this.add('suspended-provider', domainProvider ?? OTHER_PROVIDER)
+    this.add('leads-provider', domainProvider ?? OTHER_PROVIDER, n)
+    if (suspended) this.add('suspended-provider', domainProvider ?? OTHER_PROVIDER, n)
     if (!invalid) return
     const counted = cause ?? NO_CAUSE
     const provider = domainProvider ?? counted.provider ?? OTHER_PROVIDER
-    this.add('verdict', counted.verdict)
-    this.add('reason', counted.reason)
-    this.add('status', counted.status ?? NO_VALUE)
-    this.add('reply', counted.replyCode === null ? NO_VALUE : String(counted.replyCode))
-    this.add('provider', provider)
-    this.add('domain', domain)
-    if (counted.hardBounce) this.add('hard-bounce', HARD_BOUNCE_KEY)
-    this.add('facet', bounceFacetKey(provider, counted))
-    this.add('domain-facet', domainFacetKey(domain, provider, counted))
+    this.add('verdict', counted.verdict, n)
+    this.add('reason', counted.reason, n)
+    this.add('status', counted.status ?? NO_VALUE, n)
+    this.add('reply', counted.replyCode === null ? NO_VALUE : String(counted.replyCode), n)
+    this.add('provider', provider, n)
+    this.add('domain', domain, n)
+    if (counted.hardBounce) this.add('hard-bounce', HARD_BOUNCE_KEY, n)
+    this.add('facet', bounceFacetKey(provider, counted), n)
+    this.add('domain-facet', domainFacetKey(domain, provider, counted), n)
   }
 }
