@@ -173,6 +173,22 @@ test('the overview compares the latest export with the previous one, and its act
   expect(await explorerQuery(app)).toEqual({ import: String(latest.id), invalid: '1', verdict: 'remove' })
 })
 
+test('the overview figures open the leads behind them', async ({ app, readDb }) => {
+  await importWeeks(app)
+  const latest = importsOf(readDb()).at(-1)
+  if (!latest) throw new Error('no imports')
+  await app.getByTestId('nav-overview').click()
+  await app.getByTestId('overview-invalid').getByRole('link').click()
+  expect(await explorerQuery(app)).toEqual({ import: String(latest.id), invalid: '1' })
+  await app.getByTestId('nav-overview').click()
+  await app.getByTestId('overview-suspended').getByRole('link').click()
+  expect(await explorerQuery(app)).toEqual({ import: String(latest.id), suspended: '1' })
+  await app.getByTestId('nav-overview').click()
+  await app.getByTestId('verdict-remove').getByRole('link').click()
+  expect(await explorerQuery(app)).toEqual({ import: String(latest.id), invalid: '1', verdict: 'remove' })
+  await expect(app.getByTestId('explorer-total')).toHaveText(format(invalidRows(readDb(), latest, 'remove')))
+})
+
 test('the newly invalid and recovered counts open the leads behind them in Compare', async ({ app, readDb }) => {
   await importWeeks(app)
   const rows = importsOf(readDb())
