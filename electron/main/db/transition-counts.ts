@@ -19,8 +19,8 @@ interface StartingSpan {
 
 /**
  * Stores, per snapshot of a list, how many leads became Email Invalid and how many recovered
- * since the snapshot before, keyed by provider, verdict and reason so filtered charts can sum
- * them. A lead's state only changes where one of its spans starts, so each snapshot reads the
+ * since the snapshot before, keyed by domain, provider, verdict and reason so filtered charts
+ * can sum them. A lead's state only changes where one of its spans starts, so each snapshot reads the
  * spans starting at it (the churn, about 1 % of rows) and probes the span ending just before.
  * Runs wherever spans change: at the end of an import, after a snapshot is moved or deleted,
  * and after causes are classified again.
