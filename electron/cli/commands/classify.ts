@@ -12,6 +12,7 @@ function ordered(result: Classification): Classification {
     status: result.status,
     severity: result.severity,
     reason: result.reason,
+    category: result.category,
     hardBounce: result.hardBounce,
     verdict: result.verdict,
     provider: result.provider,

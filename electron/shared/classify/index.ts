@@ -4,43 +4,52 @@
  * Pure and synchronous; it runs unchanged in main, worker, CLI and renderer. Callers that see the same
  * text many times (an import) should memoize by text and `CLASSIFIER_VERSION`.
  *
- * How a reason is decided, in order (the first step that answers wins):
+ * A marketer reads the words of a bounce; so does this module. In order of trust (the first step that
+ * answers wins):
  *  1. Empty text → `undefined`. A 2xx reply or status → `delivered`.
  *  2. A *decisive* enhanced status code (5.2.2 mailbox full, 5.7.26 authentication, 5.7.606 banned IP …).
- *  3. A provider's documented refusal code (Orange `OFR_506`, Spectrum `AUP#In-1310` …), then first-pass
- *     phrases, most specific first (see `phrases.ts`). "User unknown"-style wording is read
- *     together with the SMTP step and the status code: after DATA, in a reply that names no recipient, or
- *     with a 5.2.x/5.7.x status and no sign of RCPT TO, it is a filter in disguise (`filtered`), as in
- *     Sisimai.
- *  4. A status code that names a specific reason (5.1.1, 5.4.4, 5.7.1 …).
- *  5. Second-pass phrases, which are vaguer ("expired", "internal error", "dns error").
- *  6. The SMTP step alone: a refusal at connection time is `blocked`, at MAIL FROM `rejected` (a refusal
- *     of the EHLO greeting is `blocked` already before step 3).
- *  7. A status code whose meaning is generic, then a few reply codes (551 moved, 50x syntax, 521/556
- *     does not accept mail).
- *  8. Anything else with text → `onhold`.
+ *  3. Provider knowledge: a provider's documented refusal code (Orange `OFR_506`, Spectrum
+ *     `AUP#In-1310` …).
+ *  4. The words, by curated phrases, most specific first (see `phrases.ts`). They outrank every code
+ *     that is not decisive: "no such user" under 5.7.1 is an unknown user, "rate limit" under 4.4.2 is
+ *     throttling. "User unknown" that only looks like a filter (no recipient named, a policy status)
+ *     stays an unknown user with a caution in the evidence; after the message body it is a filter.
+ *  5. A status code that names a specific reason (5.1.1, 5.4.4, 5.3.4 …); where its reason is a vague one
+ *     (user unknown, system error, expired …), vaguer phrases ("expired", "internal error", "dns
+ *     error") are read first, as Sisimai does.
+ *  6. The language layer (`language/`): a model fitted on our labelled corpora reads wording no phrase
+ *     names, in any of the languages it was fitted on. Used only when it is confident; its strongest
+ *     words are the evidence.
+ *  7. The SMTP step alone: a refusal at connection time is `blocked`, at MAIL FROM `rejected`.
+ *  8. A generic status code (x.0.0, 5.7.1, 4.4.2 …), then a few reply codes (551 moved, 50x syntax,
+ *     521/556 does not accept mail).
+ *  9. Anything else with text → `onhold`: the honest "don't know".
  *
  * Basic and enhanced codes that disagree (`550 4.4.7 QUEUE.Expired`): the **basic reply code decides the
- * severity**, because it is the code SMTP clients act on (a 5xx ends delivery attempts, whatever the
- * enhanced code says), and the **enhanced code's subject and detail decide the reason**, because they are
- * the more specific description. The disagreement is recorded as evidence (`conflict:reply-vs-status`).
+ * severity**, because it is the code SMTP clients act on, and the **enhanced code's subject and detail
+ * decide the reason**. A text with no code at all gets its severity from its words, and failing that
+ * from what its reason usually means (an unknown user is permanent, a full mailbox is not).
  */
 import { extractCodes, type FoundCode } from './codes'
 import { GATES } from './gates'
+import { categoryOf, REASON_OF_CATEGORY, type Category } from './category'
+import { LANGUAGE_MODEL } from './language/model.generated'
+import { predict, type LanguageModelData } from './language/naive-bayes'
 import { FIRST_PASS, firstRuleMatch, SECOND_PASS, USER_UNKNOWN, type RuleMatch } from './phrases'
 import { providerFromDomain, providerFromText } from './provider'
 import { providerCodeReason } from './provider-codes'
 import { findStage, hasDataTrailer, type FoundStage } from './stage'
-import { decisiveReason, hintedReason, WEAK_REASONS } from './status-reasons'
+import { decisiveReason, hintedReason, isGenericStatus, WEAK_REASONS } from './status-reasons'
 import { REASON_TEXTS, verdictNote } from './texts'
 import type { Classification, ClassifyContext, Evidence, Reason, Severity } from './types'
 import { isHardBounce, verdictFor } from './verdict'
 
 export type { Classification, ClassifyContext, Evidence, Reason, Severity, Verdict } from './types'
 export { REASONS, SEVERITIES, VERDICTS } from './types'
+export { CATEGORIES, categoryOf, type Category } from './category'
 
 /** Changes whenever a rule changes, so stored results can be re-derived. */
-export const CLASSIFIER_VERSION = '2026.11.1'
+export const CLASSIFIER_VERSION = '2026.12.1'
 
 /**
  * Only the head of very long texts is read. Bounce reasons sit in the first lines; beyond this the text
@@ -59,6 +68,10 @@ interface Decision {
   rule: string
   start: number
   end: number
+  /** Why the verdict deserves a second look although the words are clear (see step 4). */
+  caution?: string
+  /** The language layer's words, when it decided. */
+  words?: readonly string[]
 }
 
 function lowerSameLength(text: string): string {
@@ -90,7 +103,13 @@ const NO_RECIPIENT_NAMED = /(?<![\d.])[45]\d\d[ :]*:\s*user unknown/
 // senders after the message body with the same "550 Unknown user" it uses for unknown addresses.
 const DOCOMO_HOST = /\bdocomo\.ne\.jp\b/
 
-/** Reads "user unknown" wording in the light of the SMTP step and the status code (see step 3). */
+/**
+ * "User unknown" wording is what it says, with two exceptions. After the message body it cannot be true:
+ * the server accepted the recipient at RCPT TO before, so the mailbox exists and a filter refused the
+ * message (`filtered`); and where a provider documents the disguise (docomo's reception filter). A reply
+ * that names no recipient, or a 5.2.x/5.7.x policy status, only hints at a filter: the reason stays
+ * what the words say and the evidence carries a caution.
+ */
 function userUnknownDecision(m: RuleMatch, status: string | null, stage: FoundStage | null, lower: string): Decision {
   const hint = status === null ? null : hintedReason(status)
   if (hint === 'userunknown' || stage?.stage === 'rcpt') return fromMatch(m)
@@ -100,9 +119,9 @@ function userUnknownDecision(m: RuleMatch, status: string | null, stage: FoundSt
   if (stage?.stage === 'data' || hasDataTrailer(lower)) {
     return fromMatch(m, 'filtered', 'phrase:userunknown-after-data')
   }
-  if (NO_RECIPIENT_NAMED.test(lower)) return fromMatch(m, 'filtered', 'phrase:userunknown-no-recipient-named')
+  if (NO_RECIPIENT_NAMED.test(lower)) return { ...fromMatch(m), caution: 'no-recipient-named' }
   if (status !== null && (status.slice(1, 4) === '.2.' || status.startsWith('5.7.'))) {
-    return fromMatch(m, 'filtered', 'phrase:userunknown-with-policy-status')
+    return { ...fromMatch(m), caution: 'policy-status' }
   }
   return fromMatch(m)
 }
@@ -131,6 +150,7 @@ function decideReason(
   reply: FoundCode | null,
   status: FoundCode | null,
   stage: FoundStage | null,
+  model: LanguageModelData | null,
 ): Decision {
   const leadingClass = reply !== null ? reply.code[0] : status !== null ? status.code[0] : undefined
   if (leadingClass === '2') {
@@ -176,11 +196,27 @@ function decideReason(
   }
 
   const hint = status === null ? null : hintedReason(status.code)
-  if (status !== null && hint !== null && !WEAK_REASONS.has(hint))
-    return fromCode(hint, `status:${status.code}`, status)
+  const specificHint = status !== null && hint !== null && !isGenericStatus(status.code)
+  if (specificHint && !WEAK_REASONS.has(hint)) return fromCode(hint, `status:${status.code}`, status)
 
   const second = firstRuleMatch(SECOND_PASS, lower, open)
   if (second !== null) return fromMatch(second)
+  if (specificHint) return fromCode(hint, `status:${status.code}`, status)
+
+  if (model !== null) {
+    const guess = predict(model, lower)
+    const sure = guess !== null && guess.confidence >= model.threshold && guess.evidence >= model.minEvidence
+    if (sure && guess.label !== 'unknown') {
+      const category = guess.label as Category
+      return {
+        reason: REASON_OF_CATEGORY[category] ?? 'onhold',
+        rule: `language:${category}`,
+        start: -1,
+        end: -1,
+        words: guess.words,
+      }
+    }
+  }
 
   if (stage !== null) {
     if (stage.stage === 'connect')
@@ -205,10 +241,27 @@ function severityOf(lower: string, reply: FoundCode | null, status: FoundCode | 
   if (reason === 'undefined') return 'unknown'
   if (TRANSIENT_WORDING.test(lower)) return 'transient'
   if (PERMANENT_WORDING.test(lower)) return 'permanent'
-  if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved' || reason === 'notaccept') {
-    return 'permanent'
-  }
-  return 'unknown'
+  return MEANT_SEVERITY[categoryOf(reason)]
+}
+
+// What a code-less text of each category usually means when its words name no severity: nobody will
+// create a missing mailbox or unblock a flagged sender because the same message is sent again.
+const MEANT_SEVERITY: Readonly<Record<Category, Severity>> = {
+  'unknown-user': 'permanent',
+  'unknown-domain': 'permanent',
+  'mailbox-full': 'transient',
+  'mailbox-inactive': 'permanent',
+  'blocked-sender': 'permanent',
+  authentication: 'permanent',
+  'spam-content': 'permanent',
+  policy: 'permanent',
+  'rate-limit': 'transient',
+  'message-too-large': 'permanent',
+  'server-or-network': 'transient',
+  protocol: 'permanent',
+  suppressed: 'permanent',
+  unknown: 'unknown',
+  delivered: 'success',
 }
 
 function evidenceAt(text: string, rule: string, start: number, end: number): Evidence {
@@ -223,6 +276,7 @@ function emptyResult(): Classification {
     status: null,
     severity: 'unknown',
     reason: 'undefined',
+    category: 'unknown',
     hardBounce: false,
     verdict: 'review',
     provider: null,
@@ -233,6 +287,22 @@ function emptyResult(): Classification {
 }
 
 export function classify(text: string, context?: ClassifyContext): Classification {
+  return classifyWith(LANGUAGE_MODEL, text, context)
+}
+
+// Plain words for the cautions of step 4, appended to the action.
+const CAUTIONS: Readonly<Record<string, string>> = {
+  'no-recipient-named':
+    ' Caution: the reply names no address, which some filters do when they refuse a message; if the address looks right, review before removing.',
+  'policy-status':
+    ' Caution: the status code is a policy code, which some filters use while saying "user unknown"; if the address looks right, review before removing.',
+}
+
+/**
+ * `classify` with a given language model, or with none (`null`: rules alone). The accuracy benchmark
+ * uses it to score models fitted without the providers they are scored on.
+ */
+export function classifyWith(model: LanguageModelData | null, text: string, context?: ClassifyContext): Classification {
   const head = text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text
   const lower = lowerSameLength(head)
   if (lower.trim() === '') {
@@ -244,12 +314,18 @@ export function classify(text: string, context?: ClassifyContext): Classificatio
   const open = GATES.scan(lower)
   const { reply, status } = extractCodes(lower)
   const stage = findStage(lower, open)
-  const decision = decideReason(lower, open, reply, status, stage)
+  const decision = decideReason(lower, open, reply, status, stage, model)
   const severity = severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
   const verdict = verdictFor(decision.reason, severity, hardBounce)
 
-  const evidence: Evidence[] = [evidenceAt(head, decision.rule, decision.start, decision.end)]
+  const evidence: Evidence[] =
+    decision.words === undefined
+      ? [evidenceAt(head, decision.rule, decision.start, decision.end)]
+      : [{ rule: decision.rule, match: decision.words.join(' · '), start: -1, end: -1 }]
+  if (decision.caution !== undefined) {
+    evidence.push({ rule: `caution:${decision.caution}`, match: '', start: -1, end: -1 })
+  }
   if (reply !== null) evidence.push(evidenceAt(head, 'code:reply', reply.start, reply.end))
   if (status !== null) evidence.push(evidenceAt(head, 'code:status', status.start, status.end))
   if (reply !== null && status !== null && reply.code[0] !== status.code[0]) {
@@ -261,16 +337,18 @@ export function classify(text: string, context?: ClassifyContext): Classificatio
   if (fromText !== null) evidence.push(evidenceAt(head, `provider:${fromText.provider}`, fromText.start, fromText.end))
 
   const texts = REASON_TEXTS[decision.reason]
+  const caution = decision.caution === undefined ? '' : (CAUTIONS[decision.caution] ?? '')
   return {
     replyCode: reply === null ? null : Number(reply.code),
     status: status?.code ?? null,
     severity,
     reason: decision.reason,
+    category: categoryOf(decision.reason),
     hardBounce,
     verdict,
     provider: fromText?.provider ?? contextProvider(context),
     explanation: texts.explanation,
-    action: texts.action + verdictNote(decision.reason, severity, verdict),
+    action: texts.action + verdictNote(decision.reason, severity, verdict) + caution,
     evidence,
   }
 }

@@ -125,6 +125,45 @@ export function hintedReason(status: string): Reason | null {
   return null
 }
 
+// Codes that servers use for many different causes, or commonly misuse: they lose to the words, even to
+// the language layer's reading of them (5.7.1 covers relay, policy and reputation refusals alike, 4.4.2
+// and 4.3.x are sent for throttling, 5.2.1 for unknown users and disabled accounts).
+const GENERIC_STATUSES: ReadonlySet<string> = new Set([
+  '4.7.1',
+  '5.7.1',
+  '4.7.2',
+  '5.7.2',
+  '4.7.3',
+  '5.7.3',
+  '4.2.1',
+  '5.2.1',
+  '4.3.2',
+  '5.3.2',
+  '4.4.1',
+  '4.4.2',
+  '5.4.2',
+  '4.4.3',
+  '5.4.3',
+  '5.4.1',
+  '5.5.4',
+  '4.5.3',
+  '5.5.3',
+])
+
+/**
+ * True for x.0.0-style codes, those in the list above, and security codes (x.7.x) that no table or
+ * documented range names: the words decide before they do.
+ */
+export function isGenericStatus(status: string): boolean {
+  const [cls, subject, detailText] = status.split('.')
+  if (subject === '0' || detailText === '0' || GENERIC_STATUSES.has(status)) return true
+  if (subject !== '7' || HINTS.has(status) || DECISIVE.has(status)) return false
+  const detail = Number(detailText)
+  const ranged =
+    (detail >= 321 && detail <= 325) || (cls === '5' && ((detail >= 124 && detail <= 136) || detail >= 500))
+  return !ranged
+}
+
 /** Sisimai re-examines these reasons with vaguer phrases, because the code alone says little. */
 export const WEAK_REASONS: ReadonlySet<Reason> = new Set<Reason>([
   'undefined',

@@ -1,3 +1,5 @@
+import type { Category } from './category'
+
 /**
  * Sisimai's reason names (v5.2 spelling: `ratelimited` and `emailtoolarge` replace the older
  * `speeding`/`toomanyconn` and `mesgtoobig`), so results can be compared with its corpus.
@@ -61,6 +63,8 @@ export interface Classification {
   status: string | null
   severity: Severity
   reason: Reason
+  /** The marketer's coarse kind of failure (see `category.ts`). */
+  category: Category
   hardBounce: boolean
   verdict: Verdict
   provider: string | null

@@ -1,0 +1,91 @@
+import type { Reason } from './types'
+
+/**
+ * The marketer's coarse view of a reason: fourteen kinds of "what happened" that the corpora in
+ * `test/fixtures/provider-texts/` are labelled with and the accuracy benchmark scores. A reason is a
+ * finer split that keeps Sisimai's vocabulary; a category is what a person acts on.
+ */
+export const CATEGORIES = [
+  'unknown-user',
+  'unknown-domain',
+  'mailbox-full',
+  'mailbox-inactive',
+  'blocked-sender',
+  'authentication',
+  'spam-content',
+  'policy',
+  'rate-limit',
+  'message-too-large',
+  'server-or-network',
+  'protocol',
+  'suppressed',
+  'unknown',
+  'delivered',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+const CATEGORY_OF_REASON: Readonly<Record<Reason, Category>> = {
+  userunknown: 'unknown-user',
+  hasmoved: 'unknown-user',
+  hostunknown: 'unknown-domain',
+  notaccept: 'unknown-domain',
+  mailboxfull: 'mailbox-full',
+  suspend: 'mailbox-inactive',
+  blocked: 'blocked-sender',
+  badreputation: 'blocked-sender',
+  requireptr: 'blocked-sender',
+  authfailure: 'authentication',
+  securityerror: 'authentication',
+  failedstarttls: 'authentication',
+  spamdetected: 'spam-content',
+  virusdetected: 'spam-content',
+  contenterror: 'spam-content',
+  filtered: 'policy',
+  rejected: 'policy',
+  policyviolation: 'policy',
+  norelaying: 'policy',
+  ratelimited: 'rate-limit',
+  exceedlimit: 'message-too-large',
+  emailtoolarge: 'message-too-large',
+  networkerror: 'server-or-network',
+  expired: 'server-or-network',
+  systemerror: 'server-or-network',
+  systemfull: 'server-or-network',
+  mailererror: 'server-or-network',
+  syntaxerror: 'protocol',
+  notcompliantrfc: 'protocol',
+  suppressed: 'suppressed',
+  onhold: 'unknown',
+  undefined: 'unknown',
+  delivered: 'delivered',
+}
+
+export function categoryOf(reason: Reason): Category {
+  return CATEGORY_OF_REASON[reason]
+}
+
+/**
+ * The reason that stands for a whole category when only the category is known (the language layer
+ * predicts categories, because that is what its training texts are labelled with).
+ */
+export const REASON_OF_CATEGORY: Readonly<Record<Category, Reason>> = {
+  'unknown-user': 'userunknown',
+  'unknown-domain': 'hostunknown',
+  'mailbox-full': 'mailboxfull',
+  'mailbox-inactive': 'suspend',
+  'blocked-sender': 'blocked',
+  authentication: 'authfailure',
+  'spam-content': 'spamdetected',
+  policy: 'rejected',
+  'rate-limit': 'ratelimited',
+  'message-too-large': 'emailtoolarge',
+  'server-or-network': 'networkerror',
+  protocol: 'syntaxerror',
+  suppressed: 'suppressed',
+  unknown: 'onhold',
+  delivered: 'delivered',
+}
+
+export function isCategory(value: string): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value)
+}

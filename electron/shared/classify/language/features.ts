@@ -1,0 +1,105 @@
+/**
+ * What the language layer reads of a bounce text: words, word pairs, and short runs of characters.
+ *
+ * Codes, numbers, addresses and host names are masked first: the rules read codes, and the model is
+ * there for the words no rule names. Word pairs keep "not found" apart from "found"; character runs
+ * let `unbekannt`/`unbekannter` or `inexistant`/`inexistente` share evidence, and they are the only way
+ * to read Chinese, Japanese and Korean, which do not separate words with spaces.
+ */
+
+const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g
+const HOSTLIKE = /\b[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b/g
+const LETTER_RUN = /[\p{L}\p{M}]+/gu
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+
+// Words so common in bounce texts that they say nothing about the cause.
+const STOP_WORDS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'for',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'by',
+  'is',
+  'be',
+  'was',
+  'it',
+  'this',
+  'that',
+  'with',
+  'from',
+  'please',
+  'mail',
+  'email',
+  'e',
+  'message',
+  'smtp',
+  'esmtp',
+  'said',
+  'host',
+  'com',
+  'net',
+  'org',
+  'www',
+  'http',
+  'https',
+  'html',
+  'id',
+  'x',
+  's',
+  'de',
+  'la',
+  'le',
+  'der',
+  'die',
+  'das',
+  'di',
+  'il',
+])
+
+/** Longest text read, in characters: the cause sits in the first lines, the rest is quoted mail. */
+const MAX_CHARS = 2_000
+
+function charGrams(run: string, sizes: readonly number[], out: Set<string>): void {
+  const chars = Array.from(run)
+  for (const size of sizes) {
+    for (let i = 0; i + size <= chars.length; i++) out.add(`c:${chars.slice(i, i + size).join('')}`)
+  }
+}
+
+/** The distinct features of one text (presence, not counts: a repeated phrase is one piece of evidence). */
+export function textFeatures(text: string): string[] {
+  const lower = text.slice(0, MAX_CHARS).toLowerCase().replace(EMAIL, ' ').replace(HOSTLIKE, ' ')
+  const out = new Set<string>()
+  const words: string[] = []
+  for (const match of lower.matchAll(LETTER_RUN)) {
+    const run = match[0]
+    if (CJK.test(run)) {
+      charGrams(run, [1, 2, 3], out)
+      words.push('·')
+      continue
+    }
+    if (STOP_WORDS.has(run) || run.length === 1) continue
+    words.push(run)
+    out.add(`w:${run}`)
+    if (run.length >= 6) charGrams(`<${run}>`, [5], out)
+  }
+  for (let i = 0; i + 1 < words.length; i++) {
+    const left = words[i]
+    const right = words[i + 1]
+    if (left !== undefined && right !== undefined && left !== '·' && right !== '·') out.add(`b:${left} ${right}`)
+  }
+  return [...out]
+}
+
+/** How a feature reads to a person (the evidence shows the words, not the feature's kind). */
+export function featureWords(feature: string): string {
+  const body = feature.slice(2)
+  return feature.startsWith('c:') ? body.replaceAll('<', '').replaceAll('>', '') : body
+}
