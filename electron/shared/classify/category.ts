@@ -1,4 +1,4 @@
-import type { Reason } from './types'
+import type { Reason, Severity } from './types'
 
 /**
  * The marketer's coarse view of a reason: fourteen kinds of "what happened" that the corpora in
@@ -61,6 +61,15 @@ const CATEGORY_OF_REASON: Readonly<Record<Reason, Category>> = {
 }
 
 export function categoryOf(reason: Reason): Category {
+  return CATEGORY_OF_REASON[reason]
+}
+
+/**
+ * The category of a result: a server that "does not accept mail" only for now (4.3.2 "system not
+ * accepting network messages") is busy or down, not a domain without mail.
+ */
+export function categoryFor(reason: Reason, severity: Severity): Category {
+  if (reason === 'notaccept' && severity === 'transient') return 'server-or-network'
   return CATEGORY_OF_REASON[reason]
 }
 

@@ -17,10 +17,10 @@
  *  5. A status code that names a specific reason (5.1.1, 5.4.4, 5.3.4 …); where its reason is a vague one
  *     (user unknown, system error, expired …), vaguer phrases ("expired", "internal error", "dns
  *     error") are read first, as Sisimai does.
- *  6. The language layer (`language/`): a model fitted on our labelled corpora reads wording no phrase
+ *  6. The SMTP step alone: a refusal at connection time is `blocked`, at MAIL FROM `rejected`.
+ *  7. The language layer (`language/`): a model fitted on our labelled corpora reads wording no phrase
  *     names, in any of the languages it was fitted on. Used only when it is confident; its strongest
  *     words are the evidence.
- *  7. The SMTP step alone: a refusal at connection time is `blocked`, at MAIL FROM `rejected`.
  *  8. A generic status code (x.0.0, 5.7.1, 4.4.2 …), then a few reply codes (551 moved, 50x syntax,
  *     521/556 does not accept mail).
  *  9. Anything else with text → `onhold`: the honest "don't know".
@@ -32,7 +32,7 @@
  */
 import { extractCodes, type FoundCode } from './codes'
 import { GATES } from './gates'
-import { categoryOf, REASON_OF_CATEGORY, type Category } from './category'
+import { categoryFor, isCategory, REASON_OF_CATEGORY, type Category } from './category'
 import { LANGUAGE_MODEL } from './language/model.generated'
 import { predict, type LanguageModelData } from './language/naive-bayes'
 import { FIRST_PASS, firstRuleMatch, SECOND_PASS, USER_UNKNOWN, type RuleMatch } from './phrases'
@@ -46,7 +46,7 @@ import { isHardBounce, verdictFor } from './verdict'
 
 export type { Classification, ClassifyContext, Evidence, Reason, Severity, Verdict } from './types'
 export { REASONS, SEVERITIES, VERDICTS } from './types'
-export { CATEGORIES, categoryOf, type Category } from './category'
+export { CATEGORIES, categoryFor, categoryOf, type Category } from './category'
 
 /** Changes whenever a rule changes, so stored results can be re-derived. */
 export const CLASSIFIER_VERSION = '2026.12.1'
@@ -203,25 +203,25 @@ function decideReason(
   if (second !== null) return fromMatch(second)
   if (specificHint) return fromCode(hint, `status:${status.code}`, status)
 
+  if (stage !== null) {
+    if (stage.stage === 'connect')
+      return { reason: 'blocked', rule: 'stage:connect', start: stage.start, end: stage.end }
+    if (stage.stage === 'mail') return { reason: 'rejected', rule: 'stage:mail', start: stage.start, end: stage.end }
+  }
+
   if (model !== null) {
     const guess = predict(model, lower)
     const sure = guess !== null && guess.confidence >= model.threshold && guess.evidence >= model.minEvidence
-    if (sure && guess.label !== 'unknown') {
-      const category = guess.label as Category
+    if (sure && guess.label !== 'unknown' && isCategory(guess.label)) {
+      const category = guess.label
       return {
-        reason: REASON_OF_CATEGORY[category] ?? 'onhold',
+        reason: REASON_OF_CATEGORY[category],
         rule: `language:${category}`,
         start: -1,
         end: -1,
         words: guess.words,
       }
     }
-  }
-
-  if (stage !== null) {
-    if (stage.stage === 'connect')
-      return { reason: 'blocked', rule: 'stage:connect', start: stage.start, end: stage.end }
-    if (stage.stage === 'mail') return { reason: 'rejected', rule: 'stage:mail', start: stage.start, end: stage.end }
   }
 
   if (status !== null && hint !== null) return fromCode(hint, `status:${status.code}`, status)
@@ -241,7 +241,7 @@ function severityOf(lower: string, reply: FoundCode | null, status: FoundCode | 
   if (reason === 'undefined') return 'unknown'
   if (TRANSIENT_WORDING.test(lower)) return 'transient'
   if (PERMANENT_WORDING.test(lower)) return 'permanent'
-  return MEANT_SEVERITY[categoryOf(reason)]
+  return MEANT_SEVERITY[categoryFor(reason, 'unknown')]
 }
 
 // What a code-less text of each category usually means when its words name no severity: nobody will
@@ -343,7 +343,7 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
     status: status?.code ?? null,
     severity,
     reason: decision.reason,
-    category: categoryOf(decision.reason),
+    category: categoryFor(decision.reason, severity),
     hardBounce,
     verdict,
     provider: fromText?.provider ?? contextProvider(context),

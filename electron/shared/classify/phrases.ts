@@ -37,6 +37,159 @@ function rule(id: string, reason: Reason, { pattern, gate }: Phrases): PhraseRul
   return { id: `phrase:${id}`, reason, pattern, gate }
 }
 
+// Precise wordings that name one cause however generic the code around them is (step 4 of the
+// classifier). They run before the families below, whose broader words would otherwise claim them:
+// "line too long" is not an expiry, "sending quota exceeded" is not a full mailbox, "connection
+// refused" is a network failure, not a block.
+
+export const SMTP_PROTOCOL = rule(
+  'protocol',
+  'syntaxerror',
+  phrases(
+    'helo command rejected',
+    'need fully-qualified hostname',
+    'send (hello|helo|ehlo) first',
+    'bad helo',
+    'invalid helo',
+    'helo (name|hostname) (is )?(invalid|required|not valid)',
+    'bare <?(lf|line ?feed|cr)',
+    'bare line-feed',
+    'lines? (is |are )?too long',
+    'maximum allowed line length',
+    'line length (exceeded|limit)',
+    'command (line )?too long',
+    'synchroni[sz]ation error',
+    'improper use of smtp command pipelining',
+    'pipelining (is )?not (allowed|permitted)',
+    'smtp protocol error',
+    '(?<!remote )protocol error',
+    'partial final lines',
+    'smtplf',
+    'unrecogni[sz]ed command',
+    'invalid characters',
+    'too many (invalid|unrecognized|bad) commands',
+    'too many related errors',
+  ),
+)
+
+export const SENDING_QUOTA = rule(
+  'sending-quota',
+  'ratelimited',
+  phrases(
+    '(daily |hourly )?(user )?sending (quota|limit)',
+    'submission quota',
+    'exceeded (the )?permitted limits',
+    'recipient rate limit',
+    'too many (messages|emails|mails) (sent|from)',
+    'message rate',
+  ),
+)
+
+export const NETWORK_WORDS = rule(
+  'network',
+  'networkerror',
+  phrases(
+    'retry time not reached',
+    'host lookup did not complete',
+    'temporary (lookup|dns|mx lookup) (failure|error)',
+    'temporary mx lookup',
+    'connection (refused|reset|dropped|closed)',
+    'network is unreachable',
+    'no route to host',
+    'proxy session setup failed',
+    'server (is )?(busy|overloaded)',
+    'too much load',
+    'all server ports are busy',
+    '^[^ ]{0,20} ?service not (available|active)',
+    'space shortage',
+    'disk (is )?full',
+    'could not be saved',
+    'write error',
+    'dns query (error|failed)',
+    'dnssec',
+  ),
+)
+
+export const TLS_WORDS = rule(
+  'tls',
+  'failedstarttls',
+  phrases(
+    'tls (error|handshake)',
+    'handshake fail',
+    'mta-sts',
+    'certificate (failed|expired|verification|is expired|has expired)',
+  ),
+)
+
+export const SUPPRESSION_WORDS = rule(
+  'suppression',
+  'suppressed',
+  phrases(
+    'marked as inactive',
+    'inactive (recipients|addresses)',
+    'spam reporting address',
+    '\\bbounced address',
+    'unsubscribed address',
+    'suppression list',
+    'not delivering to (a user|previously)',
+  ),
+)
+
+export const ADDRESS_GONE = rule(
+  'address-gone',
+  'userunknown',
+  phrases(
+    'no longer accepts mail',
+    'not in (the )?route list',
+    'address (was )?not found',
+    'recipient (was )?not found',
+    'is not a known user',
+    'addressee unknown',
+    'recipient verification failed',
+    'recipient (does not|doesn.t) exist',
+  ),
+)
+
+export const DOMAIN_GONE = rule(
+  'domain-gone',
+  'hostunknown',
+  phrases(
+    'no mx (records? )?for',
+    'mx records point to non-existent',
+    'reserved by rfc ?2606',
+    'single[- ]label domains?',
+    "domain [^ ]{1,80} (couldn't|could not) be found",
+    'nxdomain',
+  ),
+)
+
+export const INACTIVE_WORDS = rule(
+  'inactive',
+  'suspend',
+  phrases('(account|mailbox|user|address) is not active', 'blocked due to inactivity', 'due to inactivity', 'dormant'),
+)
+
+export const SIGNATURE_WORDS = rule(
+  'dkim',
+  'authfailure',
+  phrases('rejected by dkim', 'dkim (check|verification|validation)'),
+)
+
+export const POLICY_WORDS = rule(
+  'policy',
+  'rejected',
+  phrases(
+    'delivery is not allowed',
+    'sender verify failed',
+    'not allowed from your host',
+    'header value not allowed',
+    'restricted characters in address',
+    'not (allowed|authori[sz]ed) to (send|post|deliver)',
+    'only accepts? (mail|messages) from',
+    'moderator',
+  ),
+)
+
 export const MAILBOX_FULL = rule(
   'mailboxfull',
   'mailboxfull',
@@ -497,7 +650,6 @@ export const BLOCKED = rule(
     'block ?list',
     'black ?list',
     'not allowed to connect',
-    'connection (refused|reset|dropped)',
     'refused to talk to me',
     'not accepting connections',
     'access from ip',
@@ -603,6 +755,7 @@ export const EXPIRED = rule(
     'timed? ?out',
     'timeout',
     'giving up',
+    'stopped trying',
     'gave up',
     'too long',
     '(has|have) been delayed',
@@ -671,6 +824,13 @@ export const SYNTAX_ERROR = rule(
 
 /** The first pass, in priority order; the first rule that matches decides (with the user-unknown exceptions). */
 export const FIRST_PASS: readonly PhraseRule[] = [
+  SMTP_PROTOCOL,
+  SENDING_QUOTA,
+  SUPPRESSION_WORDS,
+  INACTIVE_WORDS,
+  DOMAIN_GONE,
+  TLS_WORDS,
+  SIGNATURE_WORDS,
   MAILBOX_FULL,
   EXCEED_LIMIT,
   EMAIL_TOO_LARGE,
@@ -686,6 +846,7 @@ export const FIRST_PASS: readonly PhraseRule[] = [
   GROUP_POSTING,
   FILTERED,
   USER_UNKNOWN,
+  ADDRESS_GONE,
   REQUIRE_PTR,
   NOT_COMPLIANT_RFC,
   BAD_REPUTATION,
@@ -696,7 +857,9 @@ export const FIRST_PASS: readonly PhraseRule[] = [
   VIRUS_DETECTED,
   POLICY_VIOLATION,
   SPAM_DETECTED,
+  POLICY_WORDS,
   BLOCKED,
+  NETWORK_WORDS,
 ]
 
 /**

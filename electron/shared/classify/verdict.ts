@@ -26,6 +26,7 @@ const SENDER_SIDE: ReadonlySet<Reason> = new Set<Reason>([
   'exceedlimit',
   'emailtoolarge',
   'notcompliantrfc',
+  'syntaxerror',
 ])
 
 // Conditions that clear up by themselves; a later send is the remedy.
@@ -45,7 +46,9 @@ const PASSING: ReadonlySet<Reason> = new Set<Reason>([
  * that message but says nothing about the address, so it is `fix-sending`, never `remove`.
  */
 export function verdictFor(reason: Reason, severity: Severity, hardBounce: boolean): Verdict {
-  if (hardBounce) return 'remove'
+  // An ESP refused to send because the address already bounced, complained or unsubscribed: the lead
+  // should leave the list, whatever the severity (the address is not hard-bounced by that send).
+  if (hardBounce || reason === 'suppressed') return 'remove'
   if (SENDER_SIDE.has(reason)) return 'fix-sending'
   if (reason === 'mailboxfull' || reason === 'expired' || reason === 'ratelimited' || reason === 'systemfull') {
     return 'retry'
