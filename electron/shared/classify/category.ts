@@ -35,7 +35,7 @@ const CATEGORY_OF_REASON: Readonly<Record<Reason, Category>> = {
   badreputation: 'blocked-sender',
   requireptr: 'blocked-sender',
   authfailure: 'authentication',
-  securityerror: 'authentication',
+  securityerror: 'policy',
   failedstarttls: 'authentication',
   spamdetected: 'spam-content',
   virusdetected: 'spam-content',
@@ -66,10 +66,11 @@ export function categoryOf(reason: Reason): Category {
 
 /**
  * The category of a result: a server that "does not accept mail" only for now (4.3.2 "system not
- * accepting network messages") is busy or down, not a domain without mail.
+ * accepting network messages"), or a host that is "not found, try again", is a DNS or server problem
+ * of the moment, not a domain without mail.
  */
 export function categoryFor(reason: Reason, severity: Severity): Category {
-  if (reason === 'notaccept' && severity === 'transient') return 'server-or-network'
+  if ((reason === 'notaccept' || reason === 'hostunknown') && severity === 'transient') return 'server-or-network'
   return CATEGORY_OF_REASON[reason]
 }
 

@@ -60,7 +60,7 @@ export const MAX_SCANNED_CHARS = 16_384
 const NO_MATCH_PLACEHOLDER = /^\s*no match detected\s*$/
 
 const TRANSIENT_WORDING =
-  /temporary failure|temporar(il)?y (deferred|rejected|unavailable)|try (again )?later|deferred|will be retried|has been delayed|have been delayed/
+  /temporary failure|temporar(il)?y (deferred|rejected|unavailable)|try (again )?later|not found, try again|deferred|will be retried|has been delayed|have been delayed/
 const PERMANENT_WORDING = /permanent (failure|error)|failed permanently|permanently (rejected|failed)/
 
 interface Decision {
@@ -209,6 +209,11 @@ function decideReason(
     if (stage.stage === 'mail') return { reason: 'rejected', rule: 'stage:mail', start: stage.start, end: stage.end }
   }
 
+  if (status !== null && hint !== null) return fromCode(hint, `status:${status.code}`, status)
+  if (reply !== null) {
+    const byReply = replyFallback(reply)
+    if (byReply !== null) return fromCode(byReply, `reply:${reply.code}`, reply)
+  }
   if (model !== null) {
     const guess = predict(model, lower)
     const sure = guess !== null && guess.confidence >= model.threshold && guess.evidence >= model.minEvidence
@@ -224,11 +229,6 @@ function decideReason(
     }
   }
 
-  if (status !== null && hint !== null) return fromCode(hint, `status:${status.code}`, status)
-  if (reply !== null) {
-    const byReply = replyFallback(reply)
-    if (byReply !== null) return fromCode(byReply, `reply:${reply.code}`, reply)
-  }
   return { reason: 'onhold', rule: 'fallback:unrecognised', start: -1, end: -1 }
 }
 

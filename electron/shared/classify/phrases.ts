@@ -69,6 +69,13 @@ export const SMTP_PROTOCOL = rule(
     'invalid characters',
     'too many (invalid|unrecognized|bad) commands',
     'too many related errors',
+    'smtp protocol violation',
+    'helo/ehlo argument',
+    'empty helo',
+    'invalid ehlo',
+    'no commands allowed to pipeline',
+    '(too many )?unauthenticated commands',
+    'no identity changes',
   ),
 )
 
@@ -107,6 +114,13 @@ export const NETWORK_WORDS = rule(
     'write error',
     'dns query (error|failed)',
     'dnssec',
+    'tried all mxs',
+    'greeting never received',
+    'temporary system problem',
+    'resources temporarily unavailable',
+    'qq trouble',
+    'trace service failure',
+    'mail loop',
   ),
 )
 
@@ -118,6 +132,8 @@ export const TLS_WORDS = rule(
     'handshake fail',
     'mta-sts',
     'certificate (failed|expired|verification|is expired|has expired)',
+    'over a tls',
+    'tls/ssl',
   ),
 )
 
@@ -147,6 +163,8 @@ export const ADDRESS_GONE = rule(
     'addressee unknown',
     'recipient verification failed',
     'recipient (does not|doesn.t) exist',
+    'invalid/inactive user',
+    'no correct recipients',
   ),
 )
 
@@ -187,6 +205,10 @@ export const POLICY_WORDS = rule(
     'not (allowed|authori[sz]ed) to (send|post|deliver)',
     'only accepts? (mail|messages) from',
     'moderator',
+    'envelope blocked',
+    'policy level block',
+    'allowed rcpthosts',
+    'not authori[sz]ed',
   ),
 )
 
@@ -222,6 +244,9 @@ export const MAILBOX_FULL = rule(
     'メールボックスがいっぱい',
     'メールボックスが満杯',
     '容量(を|が)?(超過|オーバー|超え|不足)',
+    'bo[iî]te aux lettres[^.]{0,30} pleine',
+    'postfach[^.]{0,40} (ist )?voll',
+    'mailbox size limit exceeded',
   ),
 )
 
@@ -342,6 +367,10 @@ export const AUTH_FAILURE = rule(
     'does not have authentication information',
     'fails to pass authentication',
     'no passing dkim',
+    'didn.t pass',
+    '(spf|dkim|dmarc) (authentication|alignment|policy|record)',
+    'sender id',
+    'anti-spoofing',
   ),
 )
 
@@ -482,6 +511,8 @@ export const BAD_REPUTATION = rule(
     'due to (ip |domain )?reputation',
     'unexpected volume or user complaints',
     '\\[tss0[49]\\]',
+    'originating from your',
+    'unusual (rate|amount) of unsolicited',
   ),
 )
 
@@ -614,6 +645,9 @@ export const RATE_LIMITED = rule(
     'sending rate',
     'too much mail',
     'sent to too many recipients',
+    'receiving (e-?mail|mail|messages) (too quickly|at a rate)',
+    'relay limit',
+    'connection limit',
   ),
 )
 
@@ -690,7 +724,6 @@ export const POLICY_VIOLATION = rule(
     'illegal attachment',
     'members.only',
     'host network not allowed',
-    'protocol violation',
     'potential security issue',
     'content presents a potential',
     'header error',

@@ -5,7 +5,9 @@ import type { Reason, Severity, Verdict } from './types'
  * server said it was temporary (a 4xx code).
  */
 export function isHardBounce(reason: Reason, severity: Severity): boolean {
-  if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved') return true
+  if (reason === 'userunknown' || reason === 'hasmoved') return true
+  // "Host not found, try again": a DNS failure of the moment says nothing yet about the domain.
+  if (reason === 'hostunknown') return severity !== 'transient'
   return reason === 'notaccept' && severity !== 'transient'
 }
 
@@ -54,7 +56,8 @@ export function verdictFor(reason: Reason, severity: Severity, hardBounce: boole
     return 'retry'
   }
   if (PASSING.has(reason)) return severity === 'permanent' ? 'review' : 'retry'
-  if (severity === 'transient' && (reason === 'suspend' || reason === 'onhold' || reason === 'undefined')) {
+  const passingNow = reason === 'suspend' || reason === 'hostunknown' || reason === 'notaccept'
+  if (severity === 'transient' && (passingNow || reason === 'onhold' || reason === 'undefined')) {
     return 'retry'
   }
   return 'review'
