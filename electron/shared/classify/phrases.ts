@@ -89,6 +89,10 @@ export const SENDING_QUOTA = rule(
     'recipient rate limit',
     'too many (messages|emails|mails) (sent|from)',
     'message rate',
+    'message quota',
+    'throttling failure',
+    'same message-id',
+    'sending quota',
   ),
 )
 
@@ -117,10 +121,16 @@ export const NETWORK_WORDS = rule(
     'tried all mxs',
     'greeting never received',
     'temporary system problem',
-    'resources temporarily unavailable',
     'qq trouble',
     'trace service failure',
     'mail loop',
+    'temporary service failure',
+    'repeated attempts',
+    'didn.t respond',
+    'cannot assign requested address',
+    'dns resolve',
+    'unreachable host',
+    'getaddrinfo',
   ),
 )
 
@@ -208,7 +218,7 @@ export const POLICY_WORDS = rule(
     'envelope blocked',
     'policy level block',
     'allowed rcpthosts',
-    'not authori[sz]ed',
+    'isn.t authori[sz]ed',
   ),
 )
 
@@ -247,6 +257,16 @@ export const MAILBOX_FULL = rule(
     'bo[iî]te aux lettres[^.]{0,30} pleine',
     'postfach[^.]{0,40} (ist )?voll',
     'mailbox size limit exceeded',
+    '邮箱已满',
+    '空间不足',
+    '邮箱满',
+    '信箱已满',
+    '메일함[^.]{0,20}(가득|초과|꽉)',
+    '용량[^.]{0,10}초과',
+    'переполнен',
+    'ящик[^.]{0,20}полон',
+    'skrzynka[^.]{0,40}(pełna|przepełniona)',
+    'brak miejsca',
   ),
 )
 
@@ -293,6 +313,12 @@ export const SUSPEND = rule(
     '(account|mailbox|postbus) (is )?(uitgeschakeld|geblokkeerd|gedeactiveerd|opgeschort)',
     'アカウント(は|が)?(停止|無効|凍結|ロック)',
     '利用停止',
+    '未开通',
+    '已被冻结',
+    '已停用',
+    '휴면',
+    'заблокирован',
+    'отключ[её]н',
   ),
 )
 
@@ -368,7 +394,7 @@ export const AUTH_FAILURE = rule(
     'fails to pass authentication',
     'no passing dkim',
     'didn.t pass',
-    '(spf|dkim|dmarc) (authentication|alignment|policy|record)',
+    '(spf|dkim|dmarc) (authentication|alignment)',
     'sender id',
     'anti-spoofing',
   ),
@@ -469,6 +495,22 @@ export const USER_UNKNOWN = rule(
     '宛先不明',
     '(アドレス|ユーザー?|宛先)(が|は)?見つかりません',
     'ユーザー?(が|は)?(不明|存在)',
+    '用户不存在',
+    '用戶不存在',
+    '收件人不存在',
+    '地址不存在',
+    '账号不存在',
+    '帐号不存在',
+    '주소를 찾을 수 없',
+    '존재하지 않는',
+    '없는 (계정|사용자|주소)',
+    'не существует',
+    'пользовател[^.]{0,30}не найден',
+    'нет такого пользователя',
+    'адрес[^.]{0,30}не найден',
+    '(adres|użytkownik|skrzynka|konto)[^.]{0,30}nie istnieje',
+    'nieznany (użytkownik|adres|odbiorca)',
+    'bad address syntax',
   ),
 )
 
@@ -513,6 +555,13 @@ export const BAD_REPUTATION = rule(
     '\\[tss0[49]\\]',
     'originating from your',
     'unusual (rate|amount) of unsolicited',
+    'bad outbound sender',
+    'banned sender',
+    'dynamic/residential',
+    'residential (ip|space|range)',
+    'dynamic ip',
+    'characteristic of spam',
+    'cloudmark',
   ),
 )
 
@@ -625,6 +674,10 @@ export const HOST_UNKNOWN = rule(
     'dom[ií]nio (n[ãa]o existe|inexistente|desconhecido)',
     'domein (is )?(onbekend|bestaat niet)',
     'ドメインが(存在|見つかり)',
+    'host not found by',
+    '域名不存在',
+    '도메인[^.]{0,20}(찾을 수 없|존재하지)',
+    'домен[^.]{0,20}не (существует|найден)',
   ),
 )
 
@@ -648,6 +701,14 @@ export const RATE_LIMITED = rule(
     'receiving (e-?mail|mail|messages) (too quickly|at a rate)',
     'relay limit',
     'connection limit',
+    'too frequent',
+    'greylist',
+    'thread limit',
+    'frequency limit',
+    'number of rcpts',
+    '发信频率',
+    '频率过高',
+    '频繁',
   ),
 )
 
@@ -672,6 +733,14 @@ export const SPAM_DETECTED = rule(
     'lixo eletr[oô]nico',
     '迷惑メール',
     'スパム',
+    'content that the provider doesn.t allow',
+    'unacceptable attachment',
+    'forbidden_file_ext',
+    'reject by content',
+    'content (rejected|denied)',
+    '垃圾邮件',
+    'spamowy',
+    'спам',
   ),
 )
 
@@ -739,6 +808,7 @@ export const SYSTEM_ERROR = rule(
     'loops back to myself',
     'queue file write error',
     'service currently unavailable',
+    'resources temporarily unavailable',
     'transaction failed',
     'local error in processing',
     'could not load',

@@ -10,6 +10,7 @@ import type { Reason } from './types'
  *   digits name the cause.
  * - Spectrum (Charter): `AUP#In-1310`, `AUP#O-1000`; four digits, grouped in documented ranges.
  * - Cox: `AUP#CXBL`, `AUP#CDRBL`, `AUP#IPBL0001`; a short tag.
+ * - NetEase (China): `DT:SPM`, `RP:TRC`, `MI:SPF`; a two-part tag.
  */
 export interface ProviderCodeMatch {
   reason: Reason
@@ -74,11 +75,36 @@ const COX: ReadonlyMap<string, Reason> = new Map<string, Reason>([
   ['cxmj', 'securityerror'], // sending blocked after suspicious account activity
 ])
 
+// NetEase (163.com, 126.com, yeah.net) appends a two-part code to its replies; its postmaster help page
+// lists each with one meaning (help.163.com, "退信代码说明").
+const NETEASE: ReadonlyMap<string, Reason> = new Map<string, Reason>([
+  ['dt:spm', 'spamdetected'], // content judged spam
+  ['dt:rbl', 'blocked'], // sending IP on a blocklist
+  ['hl:rep', 'badreputation'], // sending IP's reputation
+  ['hl:mep', 'badreputation'], // sending IP sends too many bad messages
+  ['hl:icc', 'ratelimited'], // too many concurrent connections from the IP
+  ['hl:ifc', 'ratelimited'], // too many messages from the IP in a short time
+  ['hl:ihu', 'blocked'], // sending IP suspended for spam
+  ['mi:sfq', 'ratelimited'], // sender over its sending frequency
+  ['mi:stc', 'ratelimited'], // sender over its daily connection count
+  ['mi:spf', 'authfailure'], // SPF failed
+  ['mi:dma', 'authfailure'], // DMARC failed
+  ['mi:nhd', 'syntaxerror'], // invalid HELO name
+  ['mi:imf', 'syntaxerror'], // malformed message headers
+  ['rp:qrc', 'ratelimited'], // sender over its recipient quota
+  ['rp:trc', 'ratelimited'], // too many recipients from the sender today
+  ['rp:rcl', 'ratelimited'], // too many recipients in one message
+  ['rp:frl', 'rejected'], // sender refused by the recipient's rules
+  ['rp:cel', 'blocked'], // sender's IP or domain on the refuse list
+])
+
 const ORANGE_PATTERN = /\b(ofr|lpn)(?:\d{3})?_?(\d{3})\b/
 const SPECTRUM_PATTERN = /\baup#(?:in?|out?)?-?(\d{4})\b/
 const COX_PATTERN = /\baup#([a-z]{2,8})(\d{0,5})\b/
 
-const GATE = GATES.gateFor(['ofr', 'lpn', 'aup#'])
+const NETEASE_PATTERN = /\b(dt|hl|mi|rp):([a-z]{3})\b/
+
+const GATE = GATES.gateFor(['ofr', 'lpn', 'aup#', 'dt:', 'hl:', 'mi:', 'rp:'])
 
 /** `open` is the result of `GATES.scan(lower)`, when the caller has it already. */
 export function providerCodeReason(lower: string, open: Uint8Array = GATES.scan(lower)): ProviderCodeMatch | null {
@@ -93,6 +119,12 @@ export function providerCodeReason(lower: string, open: Uint8Array = GATES.scan(
     const code = Number(spectrum[1])
     const range = SPECTRUM.find(([from, to]) => code >= from && code <= to)
     if (range !== undefined) return found(range[2], `aup-${code}`, spectrum)
+  }
+  const netease = NETEASE_PATTERN.exec(lower)
+  if (netease !== null) {
+    const code = `${netease[1] ?? ''}:${netease[2] ?? ''}`
+    const reason = NETEASE.get(code)
+    if (reason !== undefined) return found(reason, `netease-${code.replace(':', '-')}`, netease)
   }
   const cox = COX_PATTERN.exec(lower)
   if (cox !== null) {

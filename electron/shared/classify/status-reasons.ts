@@ -14,8 +14,6 @@ const DECISIVE: ReadonlyMap<string, Reason> = new Map<string, Reason>([
   ['5.7.18', 'hasmoved'],
   ['4.1.7', 'rejected'],
   ['5.1.7', 'rejected'],
-  ['4.1.8', 'rejected'],
-  ['5.1.8', 'rejected'],
   ['4.2.2', 'mailboxfull'],
   ['5.2.2', 'mailboxfull'],
   ['5.2.3', 'exceedlimit'],
@@ -39,6 +37,8 @@ const DECISIVE: ReadonlyMap<string, Reason> = new Map<string, Reason>([
 ])
 
 const HINTS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
+  ['4.1.8', 'rejected'],
+  ['5.1.8', 'rejected'],
   ['5.1.0', 'userunknown'],
   ['5.1.1', 'userunknown'],
   ['5.1.3', 'userunknown'],
@@ -116,7 +116,7 @@ export function hintedReason(status: string): Reason | null {
   if (subject === '6' && (cls === '5' || detail === 0 || detail === 2 || detail === 5)) return 'contenterror'
   if (subject === '7' && cls === '5') {
     if (detail >= 321 && detail <= 325) return 'failedstarttls'
-    if (detail >= 500 && detail <= 799) return 'blocked' // Microsoft tenant and IP bans
+    if (detail >= 500 && detail <= 899) return 'blocked' // Microsoft tenant and IP bans, banned senders
     if (detail >= 900) return 'policyviolation' // Microsoft transport rules
     if (detail >= 124 && detail <= 136) return 'filtered' // group or mailbox delivery restrictions
     return 'securityerror'

@@ -7,6 +7,7 @@ const FIELDS = [
   'status',
   'severity',
   'reason',
+  'category',
   'hardBounce',
   'verdict',
   'provider',

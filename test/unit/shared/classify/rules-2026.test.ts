@@ -68,15 +68,21 @@ describe('classify: Google Groups "you may not post" letters in more languages',
 })
 
 describe('classify: "user unknown" with no recipient named', () => {
-  it('is a filter verdict after the message body, not a bad address', () => {
+  it('stays what the words say, with a caution that it may be a filter', () => {
     for (const text of [
       'smtp; 550 : User unknown',
       '550: : User unknown',
       'Diagnostic code: smtp;554 : user unknown',
     ]) {
-      expect(classify(text)).toMatchObject({ reason: 'filtered', hardBounce: false })
-      expect(classify(text).evidence[0]?.rule).toBe('phrase:userunknown-no-recipient-named')
+      const result = classify(text)
+      expect(result).toMatchObject({ reason: 'userunknown', verdict: 'remove' })
+      expect(result.evidence.map((e) => e.rule)).toContain('caution:no-recipient-named')
+      expect(result.action).toMatch(/Caution/)
     }
+  })
+  it('after the message body it is a filter: the server had accepted the recipient', () => {
+    const result = classify('host mx.example.net[192.0.2.1] said: 550 : User unknown (in reply to end of DATA command)')
+    expect(result).toMatchObject({ reason: 'filtered', hardBounce: false })
   })
   it('a reply naming the recipient stays a bad address', () => {
     expect(classify('550 <someone@example.net>: User unknown')).toMatchObject({
