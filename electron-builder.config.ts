@@ -45,7 +45,7 @@ const config: Configuration = {
     { from: NATIVE_BINDING_SOURCE, to: PACKAGED_NATIVE_BINDING },
     // "Try it with a sample export" reads process.resourcesPath/sample (electron/main/index.ts).
     { from: 'resources/sample', to: 'sample', filter: ['**/*.csv'] },
-    // The Linux window icon (electron/main/window.ts); macOS and Windows take it from the bundle.
+    // The Linux window icon (electron/main/shell/window.ts); macOS and Windows take it from the bundle.
     { from: 'build/icons/512x512.png', to: 'icon.png' },
   ],
   asar: true,

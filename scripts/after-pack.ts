@@ -12,7 +12,7 @@ import { join } from 'node:path'
 
 export type TargetPlatform = 'darwin' | 'win32' | 'linux'
 
-/** Where the packaged app looks for better-sqlite3 (see electron/main/native-binding.ts). */
+/** Where the packaged app looks for better-sqlite3 (see electron/main/shell/native-binding.ts). */
 export const PACKAGED_NATIVE_BINDING = join('native', 'better_sqlite3.node')
 
 /**

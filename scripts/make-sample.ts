@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { csvField, FIRST_NAMES, LAST_NAMES } from '../bench/generate-export'
-import { SAMPLE_FILE_NAME } from '../electron/main/paths'
-import { RESOURCES_DIR } from '../electron/main/repo-paths'
+import { SAMPLE_FILE_NAME } from '../electron/main/core/paths'
+import { RESOURCES_DIR } from '../electron/main/core/repo-paths'
 
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0

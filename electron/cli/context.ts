@@ -1,13 +1,13 @@
 import { resolve } from 'node:path'
 import { ApiError, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc'
 import { startImportWorkerFromSource } from '../main/import/start-worker-node'
-import { neverSave } from '../main/save-paths'
-import { createAppContext, type AppContext } from '../main/app-context'
-import type { Emit } from '../main/handlers'
-import { dispatch } from '../main/ipc-dispatch'
-import { defaultUserDataDir } from '../main/paths'
+import { neverSave } from '../main/core/save-paths'
+import { createAppContext, type AppContext } from '../main/core/app-context'
+import type { Emit } from '../main/core/handler-deps'
+import { dispatch } from '../main/core/ipc-dispatch'
+import { defaultUserDataDir } from '../main/core/paths'
 import { resolveDbPath } from '../main/settings/location'
-import { RESOURCES_DIR, packageVersion } from '../main/repo-paths'
+import { RESOURCES_DIR, packageVersion } from '../main/core/repo-paths'
 
 /** The CLI goes through the same dispatch as the app, so validation and errors are identical. */
 export async function invokeOrThrow<K extends Channel>(

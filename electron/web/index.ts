@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { defaultUserDataDir } from '../main/paths'
+import { defaultUserDataDir } from '../main/core/paths'
 import { resolveDbPath, settingsFileIn } from '../main/settings/location'
-import { RENDERER_OUT_DIR, RESOURCES_DIR, packageVersion } from '../main/repo-paths'
+import { RENDERER_OUT_DIR, RESOURCES_DIR, packageVersion } from '../main/core/repo-paths'
 import { startWebServer } from './server'
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase, type Db } from '../../electron/main/db/open'
-import { RENDERER_OUT_DIR, RESOURCES_DIR } from '../../electron/main/repo-paths'
+import { RENDERER_OUT_DIR, RESOURCES_DIR } from '../../electron/main/core/repo-paths'
 import { startWebServer, type WebServer } from '../../electron/web/server'
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, 'screenshots')

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ApiError } from '../../shared/ipc'
 import { validateLeadListScope, type LeadListScope } from '../../main/export/lead-lists'
-import { defaultUserDataDir } from '../../main/paths'
+import { defaultUserDataDir } from '../../main/core/paths'
 import { resolveDbPath } from '../../main/settings/location'
 import { UsageError } from '../command'
 

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isIsoDay } from '../../shared/validate'
 import type { DayMonthOrder, ImportOutcome, IpcEvents } from '../../shared/ipc'
-import type { Emit } from '../../main/handlers'
+import type { Emit } from '../../main/core/handler-deps'
 import { UsageError, type CliCommand, type CliIo } from '../command'
 import { invokeOrThrow, withCliContext } from '../context'
 

@@ -9,7 +9,7 @@ import {
   type LeadTimeline,
   type TimelineEntry,
 } from '../../shared/ipc'
-import { OTHER_PROVIDER } from '../import/snapshot-counts'
+import { OTHER_PROVIDER } from './snapshot-counts'
 import type { Db } from './open'
 import {
   CAUSE_COLUMNS,

@@ -2,7 +2,7 @@ import type { Classification } from '../../shared/classify/types'
 import type { ImportSummary, SnapshotDateSource } from '../../shared/ipc'
 import type { ColumnMapping } from '../../shared/lead-fields'
 import type { Db } from './open'
-import { TALLIES_VERSION } from '../import/snapshot-counts'
+import { TALLIES_VERSION } from './snapshot-counts'
 
 export interface NewImport {
   listId: number

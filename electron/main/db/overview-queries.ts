@@ -13,7 +13,7 @@ import type { HistoryQueries } from './history-queries'
 import type { Db } from './open'
 import { reasonGroupOf } from './reason-groups'
 import { FLAGGED } from './span-reads'
-import { HARD_BOUNCE_KEY } from '../import/snapshot-counts'
+import { HARD_BOUNCE_KEY } from './snapshot-counts'
 
 export const TOP_KEYS = 10
 

@@ -1,4 +1,4 @@
-import { SnapshotCounts, TALLIES_VERSION, type CountedCause } from '../import/snapshot-counts'
+import { SnapshotCounts, TALLIES_VERSION, type CountedCause } from './snapshot-counts'
 import type { Classification } from '../../shared/classify/types'
 import { causeColumns } from './import-store'
 import type { Db } from './open'

@@ -1,6 +1,6 @@
 import { providerFromDomain } from '../../shared/classify/provider'
 import type { Reason, Verdict } from '../../shared/classify/types'
-import { NO_CAUSE, OTHER_PROVIDER, type CountedCause } from '../import/snapshot-counts'
+import { NO_CAUSE, OTHER_PROVIDER, type CountedCause } from './snapshot-counts'
 import { transitionKey } from './facets'
 import type { Db } from './open'
 import { queryPlan } from './span-reads'

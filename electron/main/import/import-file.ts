@@ -2,17 +2,25 @@ import { basename } from 'node:path'
 import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
 import type { FileRef, ImportProgress, ImportReportView, ImportSummary } from '../../shared/ipc'
 import type { Db } from '../db/open'
-import { createImportStore } from '../db/import-store'
+import { createImportStore, type ImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
 import { createTransitionCounter } from '../db/transition-counts'
-import { SnapshotCounts, type CountedCause } from './snapshot-counts'
-import { BadFileError, probeFile } from './file-probe'
+import { SnapshotCounts, type CountedCause } from '../db/snapshot-counts'
+import { BadFileError, probeFile, type FileProbe } from './file-probe'
 import { FIELD_LABELS, type ColumnMapping, type LeadField } from './headers'
 import { parseDateTime, type DayMonthOrder } from './dates'
-import { dateSamples, decideDateOrder, NeedsDateOrderError, readLayout, resolveColumns } from './file-layout'
+import {
+  dateSamples,
+  decideDateOrder,
+  NeedsDateOrderError,
+  readLayout,
+  resolveColumns,
+  type FileLayout,
+} from './file-layout'
 import { CsvSyntaxError, readRecordBatches } from './read-records'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
-import { AddressSet, cleanText, detach, domainOf, normalizeEmail, parseFlag } from './values'
+import { detach } from '../../shared/detach'
+import { AddressSet, cleanText, domainOf, normalizeEmail, parseFlag } from './values'
 
 export class DuplicateFileError extends Error {
   override name = 'DuplicateFileError'
@@ -71,59 +79,21 @@ async function importInTransaction(
 ): Promise<ImportSummary> {
   const probe = await probeFile(ref.path)
   const store = createImportStore(db)
-  const earlier = store.findImportBySha256(probe.sha256)
-  if (earlier) {
-    throw new DuplicateFileError(
-      `${fileName}: this file was already imported as import #${earlier.id} (${earlier.fileName}, snapshot ${earlier.snapshotDate}).`,
-      earlier.id,
-    )
-  }
+  refuseRepeatedFile(store, probe, fileName)
   const layout = await readLayout(ref.path, probe.encoding, fileName)
   const resolved = resolveColumns(fileName, layout, options.mapping, store.rememberedMapping(layout.signature))
   const columns = resolved.columns
   const delimiter = layout.delimiter
 
   const snapshot = chooseSnapshotDate(fileName, ref.lastModifiedMs, options.snapshotDate, options.now ?? new Date())
-  const report: ImportReport = {
-    encoding: probe.encoding,
-    delimiter: delimiter === '\t' ? 'tab' : delimiter,
-    columns: resolved.source,
-    unknownColumns: resolved.unknownColumns,
-    repeatedColumns: layout.repeatedColumns,
-    blankRows: 0,
-    duplicateEmails: 0,
-    dateOrder: null,
-    unreadableDates: [],
-    skippedRows: [],
-  }
-
-  const dateChoice = await decideDateOrder(ref.path, probe.encoding, layout, columns.emailSuspendedAt)
-  if (dateChoice.basis === 'contradictory') {
-    throw new BadFileError(
-      `${fileName}: the '${FIELD_LABELS.emailSuspendedAt}' column mixes day-first and month-first dates (e.g. 13/02 and 02/13); re-export it from Marketo without re-saving in Excel.`,
-    )
-  }
-  let dateOrder = dateChoice.order
-  if (dateChoice.sawNumericDates && dateChoice.basis === 'assumed') {
-    // Every date fits both orders and no convention applies: a guess could shift dates by months.
-    if (!options.dateOrder) {
-      const examples = dateSamples(layout, columns.emailSuspendedAt, 3).join(', ')
-      throw new NeedsDateOrderError(
-        `${fileName}: the dates in '${FIELD_LABELS.emailSuspendedAt}' (e.g. ${examples}) could be day/month or month/day, and nothing in the file tells which. Choose the order to import it.`,
-      )
-    }
-    dateOrder = options.dateOrder
-    report.dateOrder = `${dateOrder} (chosen)`
-  } else if (dateChoice.sawNumericDates) {
-    report.dateOrder = `${dateChoice.order} (${dateChoice.basis})`
-  }
+  const report = emptyReport(probe, layout, resolved.source, resolved.unknownColumns)
+  let dateOrder = await chooseDateOrder(ref.path, probe, layout, columns, fileName, options.dateOrder, report)
 
   let rows = 0
   let invalid = 0
   let suspended = 0
   let skipped = 0
   let bytesRead = 0
-  const causes = new Map<string, { id: number; counted: CountedCause }>()
   const counts = new SnapshotCounts()
   const addresses = new AddressSet()
 
@@ -132,23 +102,7 @@ async function importInTransaction(
     if (report.skippedRows.length < MAX_REPORTED_SKIPS) report.skippedRows.push({ line, why: detach(why) })
   }
 
-  // Exports repeat a handful of cause texts thousands of times: classify and store each once.
-  // Only the copied text and the few fields the tallies need stay in memory: the classification
-  // itself holds slices of the text, which would pin the chunk it was read from.
-  const cause = (text: string): { id: number; counted: CountedCause } | null => {
-    if (text === '') return null
-    const known = causes.get(text)
-    if (known) return known
-    const own = detach(text)
-    const classification = classify(own)
-    const { verdict, reason, status, replyCode, provider, hardBounce } = classification
-    const entry = {
-      id: store.upsertCause(own, classification, CLASSIFIER_VERSION),
-      counted: { verdict, reason, status, replyCode, provider, hardBounce },
-    }
-    causes.set(own, entry)
-    return entry
-  }
+  const cause = causeCache(store)
 
   // The import's own connection: a larger page cache keeps the lead and span indexes in memory.
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
@@ -271,9 +225,7 @@ async function importInTransaction(
     if (rebuildIndexes) store.restoreLeadIndexes()
     if (resolved.source === 'chosen')
       store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
-    store.saveCounts(importId, counts.byDimension)
-    // This snapshot's changes, and those of the one after it when it was inserted between two.
-    createTransitionCounter(db).recount(listId, [seq, seq + 1])
+    storeTallies(db, store, { importId, listId, seq, counts })
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
     // A cancel during the last step (closing spans, tallies) must still leave nothing behind.
     if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
@@ -286,6 +238,109 @@ async function importInTransaction(
     if (db.inTransaction) db.exec('ROLLBACK')
     throw error
   }
+}
+
+/** The seams of `importInTransaction`: each step it takes, named, so a rewrite can move them one at a time. */
+
+/** The same bytes twice would double every count: refused by hash before anything is parsed. */
+function refuseRepeatedFile(store: ImportStore, probe: FileProbe, fileName: string): void {
+  const earlier = store.findImportBySha256(probe.sha256)
+  if (earlier) {
+    throw new DuplicateFileError(
+      `${fileName}: this file was already imported as import #${earlier.id} (${earlier.fileName}, snapshot ${earlier.snapshotDate}).`,
+      earlier.id,
+    )
+  }
+}
+
+function emptyReport(
+  probe: FileProbe,
+  layout: FileLayout,
+  columns: ImportReport['columns'],
+  unknownColumns: string[],
+): ImportReport {
+  return {
+    encoding: probe.encoding,
+    delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
+    columns,
+    unknownColumns,
+    repeatedColumns: layout.repeatedColumns,
+    blankRows: 0,
+    duplicateEmails: 0,
+    dateOrder: null,
+    unreadableDates: [],
+    skippedRows: [],
+  }
+}
+
+/**
+ * How to read slash dates, judged from the start of the file; the user's answer when the file
+ * cannot tell. Notes the basis in the report.
+ */
+async function chooseDateOrder(
+  path: string,
+  probe: FileProbe,
+  layout: FileLayout,
+  columns: ColumnMapping,
+  fileName: string,
+  answer: DayMonthOrder | undefined,
+  report: ImportReport,
+): Promise<DayMonthOrder | null> {
+  const dateChoice = await decideDateOrder(path, probe.encoding, layout, columns.emailSuspendedAt)
+  if (dateChoice.basis === 'contradictory') {
+    throw new BadFileError(
+      `${fileName}: the '${FIELD_LABELS.emailSuspendedAt}' column mixes day-first and month-first dates (e.g. 13/02 and 02/13); re-export it from Marketo without re-saving in Excel.`,
+    )
+  }
+  if (dateChoice.sawNumericDates && dateChoice.basis === 'assumed') {
+    // Every date fits both orders and no convention applies: a guess could shift dates by months.
+    if (!answer) {
+      const examples = dateSamples(layout, columns.emailSuspendedAt, 3).join(', ')
+      throw new NeedsDateOrderError(
+        `${fileName}: the dates in '${FIELD_LABELS.emailSuspendedAt}' (e.g. ${examples}) could be day/month or month/day, and nothing in the file tells which. Choose the order to import it.`,
+      )
+    }
+    report.dateOrder = `${answer} (chosen)`
+    return answer
+  }
+  if (dateChoice.sawNumericDates) report.dateOrder = `${dateChoice.order} (${dateChoice.basis})`
+  return dateChoice.order
+}
+
+type CachedCause = { id: number; counted: CountedCause }
+
+/**
+ * Exports repeat a handful of cause texts thousands of times: classify and store each once.
+ * Only the copied text and the few fields the tallies need stay in memory: the classification
+ * itself holds slices of the text, which would pin the chunk it was read from.
+ */
+function causeCache(store: ImportStore): (text: string) => CachedCause | null {
+  const causes = new Map<string, CachedCause>()
+  return (text) => {
+    if (text === '') return null
+    const known = causes.get(text)
+    if (known) return known
+    const own = detach(text)
+    const classification = classify(own)
+    const { verdict, reason, status, replyCode, provider, hardBounce } = classification
+    const entry = {
+      id: store.upsertCause(own, classification, CLASSIFIER_VERSION),
+      counted: { verdict, reason, status, replyCode, provider, hardBounce },
+    }
+    causes.set(own, entry)
+    return entry
+  }
+}
+
+/** The snapshot's tallies, and the changes against its neighbours, in the same transaction. */
+function storeTallies(
+  db: Db,
+  store: ImportStore,
+  at: { importId: number; listId: number; seq: number; counts: SnapshotCounts },
+): void {
+  store.saveCounts(at.importId, at.counts.byDimension)
+  // This snapshot's changes, and those of the one after it when it was inserted between two.
+  createTransitionCounter(db).recount(at.listId, [at.seq, at.seq + 1])
 }
 
 /** The user needs the file, the line and what was expected. */

@@ -28,15 +28,6 @@ export function domainOf(email: string): string {
 }
 
 /**
- * A copy of `text` that no longer points into the string it was sliced from. Fields are slices
- * of a 1 MB decoded chunk; keeping one as a map key would keep the whole chunk alive, and an
- * import's memory would grow with the file instead of staying flat.
- */
-export function detach(text: string): string {
-  return (' ' + text).slice(1)
-}
-
-/**
  * Remembers which addresses a file has shown, in 8 bytes each (two 32-bit hashes in a typed
  * array) instead of a Set of strings: a million addresses take 16 MB off the JS heap, not
  * 100 MB on it. A false "seen" needs two 32-bit collisions at once.

@@ -7,7 +7,7 @@ import { arch, platform, release, type } from 'node:os'
 import type { DataCounts } from '../../shared/ipc'
 import type { Db } from '../db/open'
 import { schemaVersion } from '../db/migrate'
-import { scrub, type Log } from '../log'
+import { scrub, type Log } from '../core/log'
 import { formatBytes } from '../../shared/format'
 
 export const DIAGNOSTIC_ERRORS = 10

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
-import { DB_FILE_NAME } from '../paths'
+import { DB_FILE_NAME } from '../core/paths'
 
 export const SETTINGS_FILE_NAME = 'settings.json'
 

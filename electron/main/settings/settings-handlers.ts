@@ -15,7 +15,7 @@ import {
   type SettingsChannel,
 } from '../../shared/ipc'
 import { backupsFolder, listBackups } from '../db/safe-open'
-import type { HandlerDeps } from '../handlers'
+import { requireDb, type DatabaseHost, type FeatureContext, type HandlerDeps } from '../core/handler-deps'
 import { readSettings, writeSettings } from './location'
 import {
   SETTINGS_BACKUPS_KEPT,
@@ -32,36 +32,13 @@ import {
 } from './data-files'
 import { buildDiagnostics } from './diagnostics'
 
-/** Asks where to move the database: the native folder dialog in the app; the typed folder in the preview. */
-export type ChooseFolder = (request: { typed: string | undefined; current: string }) => Promise<string | null>
-
-/** What only the shell running the app can do; the app context provides it. */
-export interface DatabaseHost {
-  /**
-   * Closes the app's connection, runs `whileClosed` (file work that needs it closed), opens
-   * `dbPath` and rebuilds the handler table. Returns why the database could not be opened, or
-   * null. When `whileClosed` throws, the previous file is reopened and the error rethrown.
-   */
-  reopen(dbPath: string, whileClosed?: () => void): string | null
-  /** The JSON file that remembers a moved database; null where nothing is remembered (tests). */
-  settingsFile: string | null
-  chooseFolder: ChooseFolder
-  /** Shows a file (selected in its folder) or opens a folder in the file manager; false where there is none (the preview). */
-  reveal: (path: string, kind: 'file' | 'folder') => Promise<boolean>
-  /** Writes to the system clipboard from the Node side; null where the renderer copies instead. */
-  copyText: ((text: string) => void) | null
-}
-
 const BUSY = 'An import is running. Wait for it to finish (or cancel it), then try again; nothing was changed.'
 
 export function createSettingsHandlers(
   deps: HandlerDeps,
-  importBusy: () => boolean,
+  { writes }: Pick<FeatureContext, 'writes'>,
 ): Pick<IpcHandlers, SettingsChannel> {
-  const requireDb = (): NonNullable<HandlerDeps['db']> => {
-    if (!deps.db) throw new ApiError('db-unavailable', deps.dbError ?? 'The database is not open.')
-    return deps.db
-  }
+  const importBusy = (): boolean => writes.busy()
   const requireHost = (): DatabaseHost => {
     if (!deps.host) throw new ApiError('bad-request', 'This needs the app itself; it is not available here.')
     return deps.host
@@ -109,7 +86,7 @@ export function createSettingsHandlers(
 
     'settings:backup': () => {
       const startedAt = Date.now()
-      const backup = takeBackup(requireDb(), deps.dbPath, 'manual')
+      const backup = takeBackup(requireDb(deps), deps.dbPath, 'manual')
       pruneBackups(deps.dbPath)
       deps.log?.info('backup written', { bytes: backup.bytes, ms: Date.now() - startedAt })
       return { backup }
@@ -118,7 +95,7 @@ export function createSettingsHandlers(
     'settings:restore': ({ name }) => {
       const host = requireHost()
       refuseWhileBusy()
-      const db = requireDb()
+      const db = requireDb(deps)
       const source = findBackup(deps.dbPath, name)
       if (!source) throw new ApiError('not-found', `There is no backup named ${name}.`)
       try {
@@ -147,14 +124,14 @@ export function createSettingsHandlers(
     'settings:move': async ({ folder: typed }) => {
       const host = requireHost()
       refuseWhileBusy()
-      requireDb()
+      requireDb(deps)
       const chosen = await host.chooseFolder({ typed, current: dirname(deps.dbPath) })
       if (chosen === null) return { moved: false }
       if (!isAbsolute(chosen))
         throw new ApiError('bad-request', 'Give the full path of a folder, e.g. /Users/you/Data.')
       // The dialog may take a while; an import could have started meanwhile.
       refuseWhileBusy()
-      const db = requireDb()
+      const db = requireDb(deps)
       const from = deps.dbPath
       const to = join(resolve(chosen), basename(from))
       if (to === resolve(from)) throw new ApiError('bad-request', 'The database is already in that folder.')
@@ -204,7 +181,7 @@ export function createSettingsHandlers(
         throw new ApiError('bad-request', `Type ${ERASE_CONFIRMATION} to confirm. Nothing was erased.`)
       }
       refuseWhileBusy()
-      const db = requireDb()
+      const db = requireDb(deps)
       // Kept backups get one more, so an erase by mistake can be undone from the list.
       if (keepBackups) takeBackup(db, deps.dbPath, 'before-erase')
       const dbPath = deps.dbPath

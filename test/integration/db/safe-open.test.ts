@@ -24,8 +24,8 @@ import {
   openDatabaseSafely,
 } from '../../../electron/main/db/safe-open'
 import { importFile } from '../../../electron/main/import/import-file'
-import { SAMPLE_FILE_NAME } from '../../../electron/main/paths'
-import { RESOURCES_DIR } from '../../../electron/main/repo-paths'
+import { SAMPLE_FILE_NAME } from '../../../electron/main/core/paths'
+import { RESOURCES_DIR } from '../../../electron/main/core/repo-paths'
 import { seededRandom } from '../../helpers/seeded-random'
 import { useTempDir } from '../../helpers/temp-dir'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { writeExport } from '../../../bench/generate-export'
 import { openDatabase } from '../../../electron/main/db/open'
 import { importFile } from '../../../electron/main/import/import-file'
-import { REPO_ROOT } from '../../../electron/main/repo-paths'
+import { REPO_ROOT } from '../../../electron/main/core/repo-paths'
 import { CSV_FIXTURES, useTempDir } from '../../helpers/temp-dir'
 
 const tempDir = useTempDir()

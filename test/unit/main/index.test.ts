@@ -60,7 +60,9 @@ describe('electron main entry', () => {
 
     const appInfo = registered.get('app:info')
     const fromOurPage = {
-      senderFrame: { url: `file://${join(import.meta.dirname, '../../../electron/main/../renderer/index.html')}` },
+      senderFrame: {
+        url: `file://${join(import.meta.dirname, '../../../electron/main/shell/../renderer/index.html')}`,
+      },
     }
     const fromElsewhere = { senderFrame: { url: 'https://example.com/' } }
     await expect(appInfo?.(fromElsewhere, {})).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } })

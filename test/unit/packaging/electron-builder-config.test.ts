@@ -115,7 +115,7 @@ describe('electron-builder configuration', () => {
     const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version
     expect(NATIVE_BINDING_SOURCE).toBe(`.native/electron-${electronVersion}/build/Release/better_sqlite3.node`)
     expect(config.extraResources).toContainEqual({ from: NATIVE_BINDING_SOURCE, to: PACKAGED_NATIVE_BINDING })
-    // electron/main/native-binding.ts: join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    // electron/main/shell/native-binding.ts: join(process.resourcesPath, 'native', 'better_sqlite3.node')
     expect(PACKAGED_NATIVE_BINDING.replace(/\\/g, '/')).toBe('native/better_sqlite3.node')
     expect(config.npmRebuild).toBe(false)
     expect(config.asarUnpack).toContain('**/*.node')

@@ -39,7 +39,7 @@ vi.mock('electron', async () => {
   return { BrowserWindow }
 })
 
-const { printToPdfWithElectron } = await import('../../../electron/main/print-to-pdf')
+const { printToPdfWithElectron } = await import('../../../../electron/main/shell/print-to-pdf')
 
 beforeEach(() => {
   windows.length = 0

@@ -1,9 +1,9 @@
 import { app, clipboard, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
 import { statSync } from 'node:fs'
-import { CLASSIFIER_VERSION } from '../shared/classify'
+import { CLASSIFIER_VERSION } from '../../shared/classify'
 import { aboutText } from './about'
-import { PRODUCT_NAME } from './paths'
+import { PRODUCT_NAME } from '../core/paths'
 
 // The native box rather than role 'about': that one cannot show the database path on Windows or
 // Linux, and offers no way to copy the facts into a support request.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isTrustedSenderUrl } from '../../../electron/main/trusted-sender'
+import { isTrustedSenderUrl } from '../../../../electron/main/shell/trusted-sender'
 
 const RENDERER = '/Applications/Bounce Auditor.app/Contents/Resources/app.asar/out/renderer/index.html'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { aboutText } from '../../../electron/main/about'
-import { CLASSIFIER_VERSION } from '../../../electron/shared/classify'
+import { aboutText } from '../../../../electron/main/shell/about'
+import { CLASSIFIER_VERSION } from '../../../../electron/shared/classify'
 
 describe('aboutText', () => {
   const facts = {

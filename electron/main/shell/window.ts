@@ -1,6 +1,7 @@
 import { app, BrowserWindow, nativeTheme } from 'electron'
 import { join } from 'node:path'
 
+// Main is bundled into one out/main/index.js, so this file's folder at run time is out/main.
 export const RENDERER_FILE = join(import.meta.dirname, '../renderer/index.html')
 
 export function createMainWindow(): BrowserWindow {

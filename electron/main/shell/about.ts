@@ -1,4 +1,4 @@
-import { PRODUCT_NAME } from './paths'
+import { PRODUCT_NAME } from '../core/paths'
 
 export interface AboutFacts {
   version: string

@@ -1,7 +1,7 @@
 import { providerFromDomain } from '../../shared/classify/provider'
 import type { Classification } from '../../shared/classify/types'
-import { bounceFacetKey, domainFacetKey } from '../db/facets'
-import { detach } from './values'
+import { bounceFacetKey, domainFacetKey } from './facets'
+import { detach } from '../../shared/detach'
 
 /** The part of a classification the tallies use; stored causes carry exactly this. */
 export type CountedCause = Pick<
@@ -13,7 +13,7 @@ export type CountedCause = Pick<
  * The per-import tallies that overview and trends read, so they never scan a snapshot's rows.
  * Bounce dimensions count Email Invalid rows; `leads-provider` and `suspended-provider` count
  * every row and every suspended row, the denominators and the suspended line of a provider's
- * chart. `facet` and `domain-facet` cross the bounce dimensions (see ../db/facets.ts), so a
+ * chart. `facet` and `domain-facet` cross the bounce dimensions (see facets.ts), so a
  * chart filtered by verdict, reason or provider is summed from them instead of from spans.
  */
 export const COUNT_DIMENSIONS = [
@@ -33,7 +33,7 @@ export type CountDimension = (typeof COUNT_DIMENSIONS)[number]
 
 /**
  * Raised whenever a tally is added or changes meaning; snapshots counted with an older set are
- * recounted on open (see ../db/reclassify.ts). 1 added facets, suspended per provider, hard
+ * recounted on open (see reclassify.ts). 1 added facets, suspended per provider, hard
  * bounces and the stored newly-invalid / recovered changes; 2 put the domain into the changes'
  * keys and the codes into the domain facets.
  */

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ChooseSavePath } from './handlers'
+import type { ChooseSavePath } from './handler-deps'
 
 /**
  * For the browser preview, which cannot show the native save dialog: exports go into one folder

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CHANNELS, type Envelope, type IpcHandlers } from '../shared/ipc'
-import { dispatch } from './ipc-dispatch'
+import { CHANNELS, type Envelope, type IpcHandlers } from '../../shared/ipc'
+import { dispatch } from '../core/ipc-dispatch'
 
 /**
  * Every channel of the contract goes through `dispatch`; a frame we did not load is refused.

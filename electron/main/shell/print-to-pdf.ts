@@ -2,7 +2,7 @@ import { BrowserWindow } from 'electron'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { PrintToPdf } from './handlers'
+import type { PrintToPdf } from '../core/handler-deps'
 
 /**
  * Prints a report to PDF with the Chromium inside Electron. The report is a stranger-fed

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LOG_FILE_NAME, createLog, scrub } from '../../../electron/main/log'
-import { useTempDir } from '../../helpers/temp-dir'
+import { LOG_FILE_NAME, createLog, scrub } from '../../../../electron/main/core/log'
+import { useTempDir } from '../../../helpers/temp-dir'
 
 const tempDir = useTempDir()
 

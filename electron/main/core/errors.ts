@@ -1,9 +1,9 @@
-import { ApiError, type ApiErrorShape } from '../shared/ipc'
-import { NewerDatabaseError } from './db/migrate'
-import { BadFileError } from './import/file-probe'
-import { DuplicateFileError, ImportCancelledError } from './import/import-file'
-import { NeedsDateOrderError, NeedsMappingError } from './import/file-layout'
-import { DiskFullError, isDiskFull } from './settings/data-files'
+import { ApiError, type ApiErrorShape } from '../../shared/ipc'
+import { NewerDatabaseError } from '../db/migrate'
+import { BadFileError } from '../import/file-probe'
+import { DuplicateFileError, ImportCancelledError } from '../import/import-file'
+import { NeedsDateOrderError, NeedsMappingError } from '../import/file-layout'
+import { DiskFullError, isDiskFull } from '../settings/data-files'
 
 /** SQLite rolls the transaction back on SQLITE_FULL, so what was there before is intact; the message says so. */
 export const DISK_FULL_MESSAGE =

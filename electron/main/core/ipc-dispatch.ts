@@ -1,5 +1,5 @@
-import { CHANNELS, type Channel, type Envelope, type IpcHandlers } from '../shared/ipc'
-import { requestValidators } from '../shared/validate'
+import { CHANNELS, type Channel, type Envelope, type IpcHandlers } from '../../shared/ipc'
+import { requestValidators } from '../../shared/validate'
 import { toApiError } from './errors'
 
 const KNOWN_CHANNELS: ReadonlySet<string> = new Set(CHANNELS)
