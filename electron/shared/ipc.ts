@@ -44,6 +44,8 @@ export interface FileRef {
   mapping?: ColumnMapping
   /** How to read dates like 03/04/2025, when the user was asked because the file could not tell. */
   dateOrder?: DayMonthOrder
+  /** Import a file that ends inside a row (refused as `partial-file`) anyway, once the user agreed. */
+  allowPartial?: boolean
 }
 
 export type DayMonthOrder = 'day-first' | 'month-first'
@@ -380,6 +382,8 @@ export type ApiErrorCode =
   | 'cancelled'
   | 'needs-mapping'
   | 'needs-date-order'
+  /** The file ends inside a row, as a broken download does; `allowPartial` imports its complete rows. */
+  | 'partial-file'
   | 'db-unavailable'
   /** A write ran out of disk space; nothing was changed. */
   | 'disk-full'

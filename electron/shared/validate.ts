@@ -88,18 +88,21 @@ function positiveId(value: unknown, where: string): number {
 
 function fileRef(value: unknown, where: string): FileRef {
   if (!isRecord(value)) fail(`${where}: expected a file object`)
-  const { path, name, lastModifiedMs, mapping, dateOrder } = value
+  const { path, name, lastModifiedMs, mapping, dateOrder, allowPartial } = value
   if (typeof path !== 'string' || path.length === 0) fail(`${where}.path: expected a non-empty string`)
   if (typeof name !== 'string' || name.length === 0) fail(`${where}.name: expected a non-empty string`)
   if (lastModifiedMs !== undefined && (typeof lastModifiedMs !== 'number' || !Number.isFinite(lastModifiedMs))) {
     fail(`${where}.lastModifiedMs: expected a number`)
   }
+  if (allowPartial !== undefined && typeof allowPartial !== 'boolean')
+    fail(`${where}.allowPartial: expected true or false`)
   return {
     path,
     name,
     ...(lastModifiedMs === undefined ? {} : { lastModifiedMs }),
     ...(mapping === undefined ? {} : { mapping: columnMapping(mapping, `${where}.mapping`) }),
     ...(dateOrder === undefined ? {} : { dateOrder: dayMonthOrder(dateOrder, `${where}.dateOrder`) }),
+    ...(allowPartial === undefined ? {} : { allowPartial }),
   }
 }
 

@@ -83,6 +83,26 @@ test('a file without an Email Address column gets a clear error and changes noth
   expect(readDb().prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 })
 })
 
+test('a cut-off file is refused, and imported without its cut row once the user agrees', async ({ app, readDb }) => {
+  const CUT = join(CSV_FIXTURES, 'cut-off-row-2026-11-20.csv')
+  await app.getByTestId('nav-imports').click()
+  const asked: string[] = []
+  app.once('dialog', (dialog) => {
+    asked.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await app.getByTestId('file-input').setInputFiles(CUT)
+  await expect(app.getByTestId('import-message')).toContainText('line 4: the file ends inside this row')
+  expect(asked[0]).toContain('Import its complete rows anyway?')
+  expect(readDb().prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 })
+
+  app.once('dialog', (dialog) => void dialog.accept())
+  await app.getByTestId('file-input').setInputFiles([])
+  await app.getByTestId('file-input').setInputFiles(CUT)
+  await expect(app.getByTestId('import-message')).toContainText('Imported 2 rows from cut-off-row-2026-11-20.csv')
+  expect(readDb().prepare('SELECT row_count AS n, skipped_count AS s FROM imports').get()).toEqual({ n: 2, s: 1 })
+})
+
 test('trends and codes have real empty states', async ({ app }) => {
   await app.getByTestId('nav-trends').click()
   await expect(app.getByTestId('empty-state')).toBeVisible()

@@ -6,8 +6,21 @@ import type { DayMonthOrder, ImportOutcome, IpcEvents } from '../../shared/ipc'
 import type { Emit } from '../../main/core/handler-deps'
 import { UsageError, type CliCommand, type CliIo } from '../command'
 import { invokeOrThrow, withCliContext } from '../context'
+import type { AppContext } from '../../main/core/app-context'
 
-function describe(outcome: ImportOutcome): Record<string, unknown> {
+/** How many skipped rows the CLI prints; the full list is in the import's report. */
+export const SKIPPED_ROWS_SHOWN = 10
+
+/** What a refused cut-off file needs to be imported anyway. */
+const ALLOW_PARTIAL_HINT = 'Add --allow-partial to import its complete rows anyway.'
+
+interface Skips {
+  rows: { line: number; why: string }[]
+  /** The command that prints the import's full report. */
+  report: string
+}
+
+function describe(outcome: ImportOutcome, skips: Skips | null): Record<string, unknown> {
   if (!outcome.ok) {
     return {
       file: outcome.fileName,
@@ -25,12 +38,33 @@ function describe(outcome: ImportOutcome): Record<string, unknown> {
     invalid: summary.invalid,
     suspended: summary.suspended,
     skipped: summary.skipped,
+    ...(skips ? { skippedRows: skips.rows, report: skips.report } : {}),
   }
+}
+
+function printSkips(io: CliIo, skipped: number, skips: Skips): void {
+  const shown = skips.rows.length < skipped ? `the first ${skips.rows.length} of ${skipped}` : `${skipped}`
+  io.stdout.write(`  skipped rows (${shown}):\n`)
+  for (const row of skips.rows) io.stdout.write(`  line ${row.line}: ${row.why}\n`)
+  io.stdout.write(`  full report: ${skips.report}\n`)
 }
 
 function parseDateOrder(value: string | undefined): DayMonthOrder | undefined {
   if (value === undefined || value === 'day-first' || value === 'month-first') return value
   throw new UsageError(`--date-order: expected day-first or month-first, got '${value}'`)
+}
+
+async function skipsOf(context: AppContext, importId: number): Promise<Skips> {
+  const report = await invokeOrThrow(context, 'imports:report', { importId })
+  return {
+    rows: report.skippedRows.slice(0, SKIPPED_ROWS_SHOWN),
+    report: `npm run -s cli -- history --import ${importId} --db ${shellQuote(context.dbPath)}`,
+  }
+}
+
+/** Paths with spaces (the app-data folder on macOS) must survive a copy and paste into a shell. */
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`
 }
 
 /** One line per progress event on stderr, so stdout stays the JSON contract. */
@@ -48,7 +82,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import Marketo CSV exports into the database',
   usage:
-    'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--date-order day-first|month-first] [--json] [--progress]',
+    'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--date-order day-first|month-first] [--allow-partial] [--json] [--progress]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -59,6 +93,8 @@ export const importCommand: CliCommand = {
         'snapshot-date': { type: 'string' },
         progress: { type: 'boolean' },
         'date-order': { type: 'string' },
+        // For a user who knows a file was cut off (no final line end, or an open quote) and wants its complete rows.
+        'allow-partial': { type: 'boolean' },
       },
     })
     if (positionals.length === 0) throw new UsageError('name at least one CSV file to import')
@@ -79,6 +115,7 @@ export const importCommand: CliCommand = {
             name: basename(file),
             ...(modified === undefined ? {} : { lastModifiedMs: modified }),
             ...(dateOrder === undefined ? {} : { dateOrder }),
+            ...(values['allow-partial'] ? { allowPartial: true } : {}),
           }
         })
         const outcomes = await invokeOrThrow(context, 'imports:run', {
@@ -86,14 +123,19 @@ export const importCommand: CliCommand = {
           ...(snapshotDate === undefined ? {} : { snapshotDate }),
         })
         for (const outcome of outcomes) {
-          if (values.json) io.stdout.write(`${JSON.stringify(describe(outcome))}\n`)
+          const skips = outcome.ok && outcome.import.skipped > 0 ? await skipsOf(context, outcome.import.id) : null
+          if (values.json) io.stdout.write(`${JSON.stringify(describe(outcome, skips))}\n`)
           else if (outcome.ok) {
             const { rows, invalid, suspended, skipped, id } = outcome.import
             io.stdout.write(
               `${outcome.fileName}: import #${id}, ${rows} rows, ${invalid} invalid, ${suspended} suspended, ${skipped} skipped\n`,
             )
+            if (skips) printSkips(io, skipped, skips)
           }
-          if (!outcome.ok) io.stderr.write(`${outcome.error.message}\n`)
+          if (!outcome.ok) {
+            const hint = outcome.error.code === 'partial-file' ? ` ${ALLOW_PARTIAL_HINT}` : ''
+            io.stderr.write(`${outcome.error.message}${hint}\n`)
+          }
         }
         return outcomes.every((outcome) => outcome.ok) ? 0 : 1
       },

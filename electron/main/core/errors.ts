@@ -1,7 +1,7 @@
 import { ApiError, type ApiErrorShape } from '../../shared/ipc'
 import { NewerDatabaseError } from '../db/migrate'
 import { BadFileError } from '../import/file-probe'
-import { DuplicateFileError, ImportCancelledError } from '../import/import-file'
+import { DuplicateFileError, ImportCancelledError, PartialFileError } from '../import/import-file'
 import { NeedsDateOrderError, NeedsMappingError } from '../import/file-layout'
 import { DiskFullError, isDiskFull } from '../settings/data-files'
 
@@ -16,6 +16,7 @@ export function toApiError(error: unknown): ApiErrorShape {
   if (error instanceof ImportCancelledError) return { code: 'cancelled', message: error.message }
   if (error instanceof NeedsMappingError) return { code: 'needs-mapping', message: error.message }
   if (error instanceof NeedsDateOrderError) return { code: 'needs-date-order', message: error.message }
+  if (error instanceof PartialFileError) return { code: 'partial-file', message: error.message }
   if (error instanceof BadFileError) return { code: 'bad-file', message: error.message }
   if (error instanceof NewerDatabaseError) return { code: 'db-unavailable', message: error.message }
   if (error instanceof DiskFullError) return { code: 'disk-full', message: error.message }

@@ -17,7 +17,7 @@ import {
   resolveColumns,
   type FileLayout,
 } from './file-layout'
-import { CsvSyntaxError, readRecordBatches } from './read-records'
+import { CsvSyntaxError, readRecordBatches, type CsvRecord, type FileEnd } from './read-records'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
 import { detach } from '../../shared/detach'
 import { AddressSet, cleanText, domainOf, normalizeEmail, parseFlag } from './values'
@@ -36,6 +36,14 @@ export class ImportCancelledError extends Error {
   override name = 'ImportCancelledError'
 }
 
+/**
+ * The file ends inside a row (a broken download or copy): imported as it is, its missing rows
+ * would count as leads that are gone. Refused unless the user allows a partial import.
+ */
+export class PartialFileError extends BadFileError {
+  override name = 'PartialFileError'
+}
+
 /** What an import stores in `imports.report_json`; the report view adds the import's summary. */
 export type ImportReport = Omit<ImportReportView, 'import'>
 
@@ -45,6 +53,8 @@ export interface ImportFileOptions {
   mapping?: ColumnMapping
   /** The user's answer when the file's dates fit both day-first and month-first. */
   dateOrder?: DayMonthOrder
+  /** Import a file that ends inside a row anyway: the cut-off row is skipped and reported. */
+  allowPartial?: boolean
   now?: Date
   signal?: AbortSignal
   onProgress?: (progress: Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>) => void
@@ -218,9 +228,18 @@ async function importInTransaction(
         if (error.fatal) throw error
         skip(error.line, error.message)
       }
-      for (const record of batch.records) importRecord(record.line, record.fields)
+      const cut = batch.end ? cutOffRow(batch.end, batch.records, headerSeen, layout.header) : null
+      if (cut && !options.allowPartial) {
+        throw new PartialFileError(
+          `${fileName}, line ${cut.line}: ${cut.why}. The download or copy was probably cut off; nothing was imported.`,
+        )
+      }
+      const records = cut?.dropLast ? batch.records.slice(0, -1) : batch.records
+      for (const record of records) importRecord(record.line, record.fields)
+      if (cut) skip(cut.line, cut.why)
       options.onProgress?.({ bytesRead, totalBytes: probe.size, rows })
     }
+    if (rows === 0) throw new BadFileError(noLeadRows(fileName, skipped, report.skippedRows[0]))
     snapshotWriter.finish()
     if (rebuildIndexes) store.restoreLeadIndexes()
     if (resolved.source === 'chosen')
@@ -341,6 +360,46 @@ function storeTallies(
   store.saveCounts(at.importId, at.counts.byDimension)
   // This snapshot's changes, and those of the one after it when it was inserted between two.
   createTransitionCounter(db).recount(at.listId, [at.seq, at.seq + 1])
+}
+
+/**
+ * Where a file that ends inside a row was cut: a quoted field never closed, or a last row with
+ * fewer fields than the header and no line end after it. Null for a complete file. `dropLast`
+ * when the cut row was read as a record (it must not be imported with fields missing).
+ */
+function cutOffRow(
+  end: FileEnd,
+  lastBatch: readonly CsvRecord[],
+  headerSeen: boolean,
+  header: readonly string[],
+): { line: number; why: string; dropLast: boolean } | null {
+  const column = (index: number): string => `'${header[index] ?? `column ${index + 1}`}'`
+  if (end.openQuote) {
+    const { line, field } = end.openQuote
+    return {
+      line,
+      why: `the file ends inside the quoted ${column(field - 1)} value that starts on this line: its closing quote, the rest of that row and any rows after it are missing`,
+      dropLast: false,
+    }
+  }
+  const last = lastBatch.at(-1)
+  // A header-only file is refused for having no rows, not as cut off.
+  const lastIsHeader = !headerSeen && lastBatch.length === 1
+  if (end.lineBreak || !last || lastIsHeader || last.fields.length >= header.length) return null
+  const have = last.fields.length
+  const missing = header.slice(have).map((_label, index) => column(have + index))
+  return {
+    line: last.line,
+    why: `the file ends inside this row, without a line end: it has ${have} of the header's ${header.length} fields (missing ${missing.join(', ')}; ${column(have - 1)} may be cut short)`,
+    dropLast: true,
+  }
+}
+
+/** A snapshot with no rows would say every lead of the list is gone; no real export is empty. */
+function noLeadRows(fileName: string, skipped: number, first: { line: number; why: string } | undefined): string {
+  const why =
+    skipped === 0 ? '' : ` (all ${skipped} rows were skipped${first ? `; line ${first.line}: ${first.why}` : ''})`
+  return `${fileName}: no lead rows${why} — an empty export would mark every lead as gone. Nothing was imported.`
 }
 
 /** The user needs the file, the line and what was expected. */

@@ -25,6 +25,7 @@ async function runImport(db: Db, job: { file: FileRef; snapshotDate?: string }):
     ...(job.snapshotDate ? { snapshotDate: job.snapshotDate } : {}),
     ...(job.file.mapping ? { mapping: job.file.mapping } : {}),
     ...(job.file.dateOrder ? { dateOrder: job.file.dateOrder } : {}),
+    ...(job.file.allowPartial ? { allowPartial: true } : {}),
     signal: controller.signal,
     onProgress: (progress) => post({ type: 'progress', progress }),
   })

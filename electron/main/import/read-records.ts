@@ -47,7 +47,19 @@ export interface RecordBatch {
   records: CsvRecord[]
   /** Records that could not be read and were skipped; the import reports them. */
   errors: CsvSyntaxError[]
+  /** Only on the last batch: how the file ended, which tells a complete export from a cut-off one. */
+  end?: FileEnd
 }
+
+export interface FileEnd {
+  /** Whether a line break follows the last record; Marketo ends every export with one. */
+  lineBreak: boolean
+  /** The file ends inside a quoted field that starts at this error's line; its records are lost. */
+  openQuote: CsvSyntaxError | null
+}
+
+const LF = 10
+const CR = 13
 
 /**
  * Small enough that a batch's field strings die in V8's young generation instead of being
@@ -65,6 +77,11 @@ export async function* readRecordBatches(path: string, options: ReadOptions): As
   const scanner = new CsvScanner(options.delimiter)
   let bytesRead = 0
   let batch: RecordBatch = { records: [], errors: [] }
+  let lastChar = -1
+  const decoded = (text: string): string => {
+    if (text.length > 0) lastChar = text.charCodeAt(text.length - 1)
+    return text
+  }
   const onRecord = (record: CsvRecord): void => {
     batch.records.push(record)
   }
@@ -75,11 +92,18 @@ export async function* readRecordBatches(path: string, options: ReadOptions): As
     const bytes = chunk as Buffer
     bytesRead += bytes.length
     options.onBytes?.(bytesRead)
-    scanner.push(decoder.decode(bytes, { stream: true }), onRecord, onError)
+    scanner.push(decoded(decoder.decode(bytes, { stream: true })), onRecord, onError)
     yield batch
     batch = { records: [], errors: [] }
   }
-  scanner.push(decoder.decode(), onRecord, onError)
-  scanner.end(onRecord, onError)
-  yield batch
+  scanner.push(decoded(decoder.decode()), onRecord, onError)
+  let openQuote: CsvSyntaxError | null = null
+  try {
+    scanner.end(onRecord, onError)
+  } catch (error) {
+    // The one error end() throws: the caller decides whether a cut-off file is refused.
+    if (!(error instanceof CsvSyntaxError)) throw error
+    openQuote = error
+  }
+  yield { ...batch, end: { lineBreak: lastChar === LF || lastChar === CR, openQuote } }
 }

@@ -222,16 +222,34 @@ export class ImportFlow {
     let current = ref
     let outcome: ImportOutcome | undefined = first
     while (outcome && needsAnswer(outcome) && !this.cancelling) {
+      const code = outcome.ok ? null : outcome.error.code
       const answered =
-        !outcome.ok && outcome.error.code === 'needs-mapping'
+        code === 'needs-mapping'
           ? await this.#askMapping(current, position, count)
-          : await this.#askDateOrder(current, position, count)
+          : code === 'partial-file' && !outcome.ok
+            ? this.#askPartial(current, outcome.error.message)
+            : await this.#askDateOrder(current, position, count)
       if (answered === null) return
       current = answered
       this.#resetProgress()
       ;[outcome] = await invoke('imports:run', { files: [current] })
     }
     if (outcome) this.#say(this.#fromOutcome(outcome))
+  }
+
+  /**
+   * A file cut off inside a row is refused; only the user knows whether its complete rows are
+   * worth a snapshot. Asked with the platform's confirm (a native dialog in the desktop app).
+   */
+  #askPartial(ref: FileRef, refusal: string): FileRef | null {
+    const anyway = window.confirm(
+      `${refusal}\n\nImport its complete rows anyway? The cut-off row is skipped and listed in the import's report.`,
+    )
+    if (!anyway) {
+      this.#say(this.#message('error', withFileName(ref.name, refusal)))
+      return null
+    }
+    return { ...ref, allowPartial: true }
   }
 
   async #askDateOrder(ref: FileRef, position: number, count: number): Promise<FileRef | null> {
@@ -336,7 +354,7 @@ export class ImportFlow {
 }
 
 function needsAnswer(outcome: ImportOutcome): boolean {
-  return !outcome.ok && (outcome.error.code === 'needs-mapping' || outcome.error.code === 'needs-date-order')
+  return !outcome.ok && ['needs-mapping', 'needs-date-order', 'partial-file'].includes(outcome.error.code)
 }
 
 /** Error messages should name the file; prefix it when the Node side's message does not. */

@@ -165,7 +165,7 @@ describe('importFile', () => {
     const error = await importFile(db, fixture('unbalanced-quote.csv'), { now: NOW }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(BadFileError)
     expect((error as Error).message).toMatch(
-      /^unbalanced-quote\.csv, line 2(, field \d+)?: a quoted field that starts here is never closed/,
+      /^unbalanced-quote\.csv, line 2: the file ends inside the quoted 'Email Invalid Cause' value that starts on this line/,
     )
     expect(createQueries(db).listImports()).toEqual(before)
     expect(countRows(db, 'spans')).toBe(2)
