@@ -17,7 +17,7 @@ type ReplyRow = readonly [
  * user who read Marketo's page recognises the entry.
  */
 export const MARKETO_REPLY_WORDING: Readonly<Record<string, string>> = {
-  '250': 'Requested mail action okay, completed',
+  '250': 'Mail accepted by receiving network',
   '421': '<domain> Service not available, closing transmission channel',
   '450': 'Requested mail action not taken: mailbox unavailable (e.g., mailbox busy)',
   '451': 'Requested action aborted: error in processing',
