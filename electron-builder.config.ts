@@ -1,4 +1,4 @@
-import type { Configuration } from 'electron-builder'
+import type { Configuration, TargetConfiguration } from 'electron-builder'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import afterPack, { PACKAGED_NATIVE_BINDING } from './scripts/after-pack'
@@ -18,6 +18,31 @@ const electronVersion = (
  * fails at once ("cannot find") instead of shipping a binary for the wrong ABI.
  */
 export const NATIVE_BINDING_SOURCE = `.native/electron-${electronVersion}/build/Release/better_sqlite3.node`
+
+/** `Name <e-mail>`: what a .deb's Maintainer field must be (Debian policy 5.6.2). */
+const MAINTAINER_SHAPE = /^[^<>]+ <[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>$/
+
+/**
+ * The deb's maintainer: DEB_MAINTAINER if set, else package.json's `author` with its e-mail.
+ * Null when neither names a person to write to; then no deb is built rather than one whose
+ * Maintainer field is a made-up placeholder.
+ */
+export function debMaintainer(author: unknown, env: NodeJS.ProcessEnv = process.env): string | null {
+  const fromEnv = env.DEB_MAINTAINER?.trim()
+  if (fromEnv) return MAINTAINER_SHAPE.test(fromEnv) ? fromEnv : null
+  if (typeof author === 'string') return MAINTAINER_SHAPE.test(author.trim()) ? author.trim() : null
+  if (author && typeof author === 'object' && 'name' in author && 'email' in author) {
+    const candidate = `${String(author.name)} <${String(author.email)}>`
+    return MAINTAINER_SHAPE.test(candidate) ? candidate : null
+  }
+  return null
+}
+
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { author?: unknown }
+const maintainer = debMaintainer(manifest.author)
+if (maintainer === null && process.argv.some((arg) => arg.includes('electron-builder'))) {
+  console.warn('No deb: set DEB_MAINTAINER="Name <e-mail>" or an author with an e-mail in package.json to build one.')
+}
 
 const config: Configuration = {
   appId: 'com.bounceauditor.app',
@@ -88,12 +113,11 @@ const config: Configuration = {
   linux: {
     target: [
       { target: 'AppImage', arch: ['x64'] },
-      { target: 'deb', arch: ['x64'] },
+      ...(maintainer === null ? [] : [{ target: 'deb', arch: ['x64'] } satisfies TargetConfiguration]),
     ],
     category: 'Office',
     icon: 'build/icons',
-    // fpm (deb) refuses to build without a maintainer, and package.json has no author e-mail.
-    maintainer: 'Bounce Auditor contributors',
+    ...(maintainer === null ? {} : { maintainer }),
     synopsis: 'Offline auditor for Marketo Engage bounce exports',
   },
 }

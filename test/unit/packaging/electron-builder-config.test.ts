@@ -1,11 +1,9 @@
 import { FuseV1Options, FuseVersion } from '@electron/fuses'
-import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
-import { DebugLogger } from 'builder-util'
-import { Arch, type Configuration } from 'electron-builder'
+import { Arch, Packager, type Configuration } from 'electron-builder'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import config, { NATIVE_BINDING_SOURCE } from '../../../electron-builder.config'
+import config, { debMaintainer, NATIVE_BINDING_SOURCE } from '../../../electron-builder.config'
 import afterPack, { fuseConfigFor, PACKAGED_NATIVE_BINDING } from '../../../scripts/after-pack'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -34,17 +32,24 @@ function fileSetPatterns(value: Configuration['files']): string[] {
 }
 
 describe('electron-builder configuration', () => {
-  it("passes electron-builder's own schema validation", async () => {
-    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
-    // Compiling electron-builder's schema takes seconds on a busy two-core machine.
-  }, 60_000)
-
-  it('is the file electron-builder loads with --config, as npm run dist passes it', async () => {
+  // Packager is electron-builder's public API: validateConfig() loads a config as `build` does
+  // and checks it against electron-builder's own schema. Compiling that schema takes seconds on
+  // a busy two-core machine.
+  it('is the file electron-builder loads with --config, as npm run dist passes it, and passes its schema', async () => {
     const manifest = createRequire(import.meta.url)('../../../package.json') as { scripts: Record<string, string> }
     expect(manifest.scripts.dist).toContain('--config electron-builder.config.ts')
-    const loaded = await getConfig(ROOT, 'electron-builder.config.ts', null)
-    expect(loaded.appId).toBe(config.appId)
-    expect(typeof loaded.afterPack).toBe('function')
+    const packager = new Packager({ projectDir: ROOT, config: 'electron-builder.config.ts' })
+    await expect(packager.validateConfig()).resolves.toBeUndefined()
+    expect(packager.config.appId).toBe(config.appId)
+    expect(typeof packager.config.afterPack).toBe('function')
+  }, 60_000)
+
+  it('would fail the schema check on a misspelt option', async () => {
+    // Not built from `config`: electron-builder normalises the object it validates in place.
+    const misspelt = { appId: config.appId, nsis: { oneClik: false } } as Configuration
+    await expect(new Packager({ projectDir: ROOT, config: misspelt }).validateConfig()).rejects.toThrow(
+      /Invalid configuration object/,
+    )
   }, 60_000)
 
   it('names the product and leaves the version to package.json', () => {
@@ -64,12 +69,25 @@ describe('electron-builder configuration', () => {
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }])
   })
 
-  it('builds a dmg for both Mac CPUs, and an AppImage and a deb for Linux', () => {
+  it('builds a dmg for both Mac CPUs, and an AppImage for Linux (a deb only with a real maintainer)', () => {
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }])
-    expect(config.linux?.target).toEqual([
-      { target: 'AppImage', arch: ['x64'] },
-      { target: 'deb', arch: ['x64'] },
-    ])
+    const linux = config.linux?.target
+    expect(Array.isArray(linux) ? linux[0] : null).toEqual({ target: 'AppImage', arch: ['x64'] })
+    const manifest = createRequire(import.meta.url)('../../../package.json') as { author?: unknown }
+    const hasDeb = Array.isArray(linux) && linux.some((target) => typeof target !== 'string' && target.target === 'deb')
+    expect(hasDeb).toBe(debMaintainer(manifest.author) !== null)
+    expect(config.linux?.maintainer ?? null).toBe(debMaintainer(manifest.author))
+  })
+
+  it("takes the deb's maintainer from DEB_MAINTAINER or package.json's author, never a placeholder", () => {
+    const none: NodeJS.ProcessEnv = {}
+    expect(debMaintainer(undefined, none)).toBeNull()
+    expect(debMaintainer('Bounce Auditor contributors', none)).toBeNull()
+    expect(debMaintainer({ name: 'Ana Ops' }, none)).toBeNull()
+    expect(debMaintainer({ name: 'Ana Ops', email: 'ana@example.org' }, none)).toBe('Ana Ops <ana@example.org>')
+    expect(debMaintainer('Ana Ops <ana@example.org>', none)).toBe('Ana Ops <ana@example.org>')
+    expect(debMaintainer(undefined, { DEB_MAINTAINER: 'Bo Build <bo@example.org>' })).toBe('Bo Build <bo@example.org>')
+    expect(debMaintainer({ name: 'Ana', email: 'ana@example.org' }, { DEB_MAINTAINER: 'nobody' })).toBeNull()
   })
 
   it('claims no file types and publishes nothing', () => {
