@@ -8,7 +8,7 @@ export interface PdfText {
   text: string[]
 }
 
-// pdf.js 6 calls Promise.withResolvers, which Node gained in 22; the repo supports Node 20.19.
+// pdf.js may call Promise.withResolvers, which Node gained in 22; the repo supports Node 20.19.
 function ensureWithResolvers(): void {
   const promise = Promise as unknown as { withResolvers?: unknown }
   if (typeof promise.withResolvers === 'function') return
