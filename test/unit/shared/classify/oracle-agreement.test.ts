@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { computeAgreement, loadOracle, ORACLE_DIR } from '../../../../bench/accuracy'
 
 // Floors just under the figures reached when these rules were written (see bench/README.md);
-// raise them when the classifier improves, never lower them to make a change pass.
-const FLOOR = { reason: 89.5, hardBounce: 92.8, status: 98.5, replyCode: 95.0 }
+// raise them when the classifier improves, never lower them to make a change pass. Classifier
+// 2026.12.1 lowered reason and hardBounce once, on purpose: "user unknown" under a policy status or
+// with no recipient named is no longer turned into Sisimai's `filtered` (24 rows), see bench/README.
+const FLOOR = { reason: 86.5, hardBounce: 90.5, status: 98.5, replyCode: 95.0 }
 const PHRASES_FLOOR = { reason: 91.5, hardBounce: 97.0 }
 
 describe('agreement with the Sisimai oracle', () => {
