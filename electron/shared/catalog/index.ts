@@ -2,6 +2,8 @@
  * The code catalog: every SMTP reply code and enhanced status code the app explains offline, plus the
  * provider codes, blocklists and filters that marketers meet in Marketo bounce texts.
  */
+import { PROVIDER_RULES, type ProviderRule } from '../classify/knowledge/index'
+import { REASON_TEXTS } from '../classify/texts'
 import { ENHANCED_ENTRIES, MARKETO_ONLY_ENTRIES, UNREGISTERED_PROVIDER_USES } from './enhanced-codes'
 import { BLOCKLIST_ENTRIES, FILTER_ENTRIES, PROVIDER_ENTRIES } from './provider-codes'
 import { REPLY_ENTRIES } from './reply-codes'
@@ -18,19 +20,64 @@ export const MARKETO_RULE_OF_THUMB =
   'a full mailbox (552, 5.2.2) and a disabled mailbox (5.2.1) are reported as permanent yet often recover; ' +
   'and some servers send a 400 for an address that does not exist (450 4.1.1) or a 500 for a message that simply expired (550 4.4.7).'
 
+function keyOf(code: string): string {
+  return code.toLowerCase()
+}
+
+function knowledgeCode(rule: ProviderRule): string {
+  if (rule.kind === 'status') return `${rule.match} (${rule.provider})`
+  if (rule.kind === 'phrase') return rule.id
+  return rule.match
+}
+
+/**
+ * The classifier's provider knowledge, listed in the Codes view with its sources: a record whose code
+ * the hand-written provider entries already explain lends them its source; every other record becomes
+ * an entry of its own.
+ */
+const KNOWLEDGE_ENTRIES: { entries: CatalogEntry[]; sources: Map<string, ProviderRule> } = (() => {
+  const written = new Set(PROVIDER_ENTRIES.flatMap((entry) => [entry.code, ...(entry.aliases ?? [])].map(keyOf)))
+  const sources = new Map<string, ProviderRule>()
+  const entries: CatalogEntry[] = []
+  for (const rule of PROVIDER_RULES) {
+    const code = knowledgeCode(rule)
+    if (written.has(keyOf(code))) {
+      sources.set(keyOf(code), rule)
+      continue
+    }
+    entries.push({
+      kind: 'provider',
+      provider: rule.provider,
+      code,
+      title: rule.title,
+      severity: rule.severity ?? (rule.reason === 'ratelimited' ? 'transient' : 'permanent'),
+      explanation: rule.explanation,
+      action: REASON_TEXTS[rule.reason].action,
+      reason: rule.reason,
+      source: rule.source,
+      ...(rule.kind === 'phrase' || rule.kind === 'text' ? { phrase: rule.match } : {}),
+    })
+  }
+  return { entries, sources }
+})()
+
+function withSource(entry: CatalogEntry): CatalogEntry {
+  const rule = [entry.code, ...(entry.aliases ?? [])]
+    .map((code) => KNOWLEDGE_ENTRIES.sources.get(keyOf(code)))
+    .find((found) => found !== undefined)
+  return rule === undefined || entry.source !== undefined ? entry : { ...entry, source: rule.source }
+}
+
 const ALL: readonly CatalogEntry[] = [
   ...REPLY_ENTRIES,
   ...ENHANCED_ENTRIES,
   ...MARKETO_ONLY_ENTRIES,
   ...UNREGISTERED_PROVIDER_USES,
-  ...PROVIDER_ENTRIES,
+  ...PROVIDER_ENTRIES.map(withSource),
+  ...KNOWLEDGE_ENTRIES.entries,
   ...BLOCKLIST_ENTRIES,
   ...FILTER_ENTRIES,
 ]
-
-function keyOf(code: string): string {
-  return code.toLowerCase()
-}
 
 // Registered entries come first in ALL, so a provider entry can never hide the registry entry of the
 // same number; provider meanings of registered numbers live in `providerNotes` instead.

@@ -38,4 +38,8 @@ export interface CatalogEntry {
   providerNotes?: readonly ProviderNote[]
   /** Other spellings that find this entry (`RESOLVER.ADR.RecipNotFound`, `zen.spamhaus.org` …). */
   aliases?: readonly string[]
+  /** The provider's own document behind a provider entry (classifier knowledge carries one each). */
+  source?: { title: string; url: string }
+  /** The wording a provider entry matches, when it is a phrase rather than a code. */
+  phrase?: string
 }

@@ -71,6 +71,8 @@ export function categoryOf(reason: Reason): Category {
  */
 export function categoryFor(reason: Reason, severity: Severity): Category {
   if ((reason === 'notaccept' || reason === 'hostunknown') && severity === 'transient') return 'server-or-network'
+  // A temporary refusal whose words name no cause is still a passing problem on the receiving side.
+  if (reason === 'onhold' && severity === 'transient') return 'server-or-network'
   return CATEGORY_OF_REASON[reason]
 }
 

@@ -33,6 +33,7 @@
 import { extractCodes, type FoundCode } from './codes'
 import { GATES } from './gates'
 import { categoryFor, isCategory, REASON_OF_CATEGORY, type Category } from './category'
+import { providerKnowledge } from './knowledge/index'
 import { LANGUAGE_MODEL } from './language/model.generated'
 import { predict, type LanguageModelData } from './language/naive-bayes'
 import { FIRST_PASS, firstRuleMatch, SECOND_PASS, USER_UNKNOWN, type RuleMatch } from './phrases'
@@ -151,6 +152,7 @@ function decideReason(
   status: FoundCode | null,
   stage: FoundStage | null,
   model: LanguageModelData | null,
+  provider: string | null,
 ): Decision {
   const leadingClass = reply !== null ? reply.code[0] : status !== null ? status.code[0] : undefined
   if (leadingClass === '2') {
@@ -175,6 +177,8 @@ function decideReason(
   if (stage?.stage === 'ehlo') return { reason: 'blocked', rule: 'stage:ehlo', start: stage.start, end: stage.end }
 
   // A provider's own refusal code names the cause more precisely than the wording around it.
+  const known = providerKnowledge(lower, status, provider)
+  if (known !== null) return known
   const byProvider = providerCodeReason(lower, open)
   if (byProvider !== null) {
     const decision: Decision = byProvider
@@ -314,7 +318,9 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
   const open = GATES.scan(lower)
   const { reply, status } = extractCodes(lower)
   const stage = findStage(lower, open)
-  const decision = decideReason(lower, open, reply, status, stage, model)
+  const fromText = providerFromText(lower, open)
+  const provider = fromText?.provider ?? contextProvider(context)
+  const decision = decideReason(lower, open, reply, status, stage, model, provider)
   const severity = severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
   const verdict = verdictFor(decision.reason, severity, hardBounce)
@@ -333,7 +339,6 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
   }
   if (stage !== null) evidence.push(evidenceAt(head, `stage:${stage.stage}`, stage.start, stage.end))
 
-  const fromText = providerFromText(lower, open)
   if (fromText !== null) evidence.push(evidenceAt(head, `provider:${fromText.provider}`, fromText.start, fromText.end))
 
   const texts = REASON_TEXTS[decision.reason]
@@ -346,7 +351,7 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
     category: categoryFor(decision.reason, severity),
     hardBounce,
     verdict,
-    provider: fromText?.provider ?? contextProvider(context),
+    provider,
     explanation: texts.explanation,
     action: texts.action + verdictNote(decision.reason, severity, verdict) + caution,
     evidence,

@@ -131,6 +131,9 @@ export const NETWORK_WORDS = rule(
     'dns resolve',
     'unreachable host',
     'getaddrinfo',
+    'could be reached at this time',
+    'resource limitations',
+    'temporary technical issue',
   ),
 )
 
@@ -175,6 +178,8 @@ export const ADDRESS_GONE = rule(
     'recipient (does not|doesn.t) exist',
     'invalid/inactive user',
     'no correct recipients',
+    'adresse? unknown',
+    'adress (not found|unknown|invalid)',
   ),
 )
 
@@ -219,6 +224,9 @@ export const POLICY_WORDS = rule(
     'policy level block',
     'allowed rcpthosts',
     'isn.t authori[sz]ed',
+    'over ipv6',
+    'domain in mail from',
+    'not authori[sz]ed (hubspot|to send emails on your behalf)',
   ),
 )
 
@@ -282,6 +290,8 @@ export const EMAIL_TOO_LARGE = rule(
     'size exceeds (the )?(fixed |allowed )?maximum',
     'nachricht (ist )?zu gro[ßs]',
     'message trop (volumineux|gros)',
+    '(was|is) too large',
+    'maximum threshold',
   ),
 )
 

@@ -128,6 +128,8 @@ function searchText(entry: CatalogEntry): string {
     entry.registryTitle ?? '',
     entry.marketoWording ?? '',
     entry.provider ?? '',
+    entry.phrase ?? '',
+    entry.source?.title ?? '',
     ...(entry.providerNotes ?? []).flatMap((note) => [note.provider, note.note]),
   ]
     .join('\n')
