@@ -6,12 +6,6 @@
  */
 const FEATURES = '(history|import|export|settings)'
 
-/**
- * Cycles already in the tree that their owners are to break; shown as warnings meanwhile so the
- * list can only shrink. classify/category.ts and types.ts import each other's types (issue 16).
- */
-const KNOWN_CYCLES = '^electron/shared/classify/(category|types)\\.ts$'
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -19,14 +13,7 @@ module.exports = {
       name: 'no-circular',
       comment: 'Dependencies point one way: no file may reach itself through its imports.',
       severity: 'error',
-      from: { pathNot: KNOWN_CYCLES },
-      to: { circular: true },
-    },
-    {
-      name: 'no-circular-known',
-      comment: 'A cycle listed in KNOWN_CYCLES: to be broken by its owner.',
-      severity: 'warn',
-      from: { path: KNOWN_CYCLES },
+      from: {},
       to: { circular: true },
     },
     {

@@ -1,28 +1,6 @@
-import type { Reason, Severity } from './types'
+import { CATEGORIES, type Category, type Reason, type Severity } from './types'
 
-/**
- * The marketer's coarse view of a reason: fourteen kinds of "what happened" that the corpora in
- * `test/fixtures/provider-texts/` are labelled with and the accuracy benchmark scores. A reason is a
- * finer split that keeps Sisimai's vocabulary; a category is what a person acts on.
- */
-export const CATEGORIES = [
-  'unknown-user',
-  'unknown-domain',
-  'mailbox-full',
-  'mailbox-inactive',
-  'blocked-sender',
-  'authentication',
-  'spam-content',
-  'policy',
-  'rate-limit',
-  'message-too-large',
-  'server-or-network',
-  'protocol',
-  'suppressed',
-  'unknown',
-  'delivered',
-] as const
-export type Category = (typeof CATEGORIES)[number]
+export { CATEGORIES, type Category } from './types'
 
 const CATEGORY_OF_REASON: Readonly<Record<Reason, Category>> = {
   userunknown: 'unknown-user',

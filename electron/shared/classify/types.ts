@@ -1,5 +1,3 @@
-import type { Category } from './category'
-
 /**
  * Sisimai's reason names (v5.2 spelling: `ratelimited` and `emailtoolarge` replace the older
  * `speeding`/`toomanyconn` and `mesgtoobig`), so results can be compared with its corpus.
@@ -40,6 +38,30 @@ export const REASONS = [
   'delivered',
 ] as const
 export type Reason = (typeof REASONS)[number]
+
+/**
+ * The marketer's coarse view of a reason: fourteen kinds of "what happened" that the corpora in
+ * `test/fixtures/provider-texts/` are labelled with and the accuracy benchmark scores. A reason is a
+ * finer split that keeps Sisimai's vocabulary; a category is what a person acts on.
+ */
+export const CATEGORIES = [
+  'unknown-user',
+  'unknown-domain',
+  'mailbox-full',
+  'mailbox-inactive',
+  'blocked-sender',
+  'authentication',
+  'spam-content',
+  'policy',
+  'rate-limit',
+  'message-too-large',
+  'server-or-network',
+  'protocol',
+  'suppressed',
+  'unknown',
+  'delivered',
+] as const
+export type Category = (typeof CATEGORIES)[number]
 
 export const SEVERITIES = ['permanent', 'transient', 'success', 'unknown'] as const
 export type Severity = (typeof SEVERITIES)[number]
