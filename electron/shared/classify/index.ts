@@ -177,7 +177,7 @@ function decideReason(
   if (stage?.stage === 'ehlo') return { reason: 'blocked', rule: 'stage:ehlo', start: stage.start, end: stage.end }
 
   // A provider's own refusal code names the cause more precisely than the wording around it.
-  const known = providerKnowledge(lower, status, provider)
+  const known = providerKnowledge(lower, status, provider, open)
   if (known !== null) return known
   const byProvider = providerCodeReason(lower, open)
   if (byProvider !== null) {

@@ -64,9 +64,17 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 ])
 
 /** Longest text read, in characters: the cause sits in the first lines, the rest is quoted mail. */
-const MAX_CHARS = 2_000
+const MAX_CHARS = 800
+
+// Runs of letters are in the Basic Multilingual Plane for every language we read, so a run can be cut
+// by UTF-16 offsets; a run with surrogates (rare scripts, emoji) is read by code points instead.
+const SURROGATE = /[\uD800-\uDFFF]/
 
 function charGrams(run: string, sizes: readonly number[], out: Set<string>): void {
+  if (!SURROGATE.test(run)) {
+    for (const size of sizes) for (let i = 0; i + size <= run.length; i++) out.add(`c:${run.slice(i, i + size)}`)
+    return
+  }
   const chars = Array.from(run)
   for (const size of sizes) {
     for (let i = 0; i + size <= chars.length; i++) out.add(`c:${chars.slice(i, i + size).join('')}`)
