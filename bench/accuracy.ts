@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { categoryOf } from '../electron/shared/classify/category'
 import { classify, classifyWith } from '../electron/shared/classify/index'
+import { LANGUAGE_MODEL_METADATA } from '../electron/shared/classify/language/model.generated'
 import { REASONS, type Reason } from '../electron/shared/classify/types'
 import {
   answerOf,
@@ -319,11 +320,15 @@ function main(): void {
 
   const pooled = [...documented, ...received]
   if (pooled.length > 0) {
-    const lpo = leaveProvidersOut(pooled)
+    const { threshold, minEvidence } = LANGUAGE_MODEL_METADATA
+    const lpo = leaveProvidersOut(pooled, { threshold, minEvidence })
     console.log(`\nLeave-providers-out, ${lpo.folds} folds by provider, both corpora (${pooled.length} texts)`)
     console.log(`  ${''.padEnd(34)} category  permanent  verdict  don't know`)
     console.log(scoreLine('rules alone', lpo.rulesAlone))
     console.log(scoreLine('rules + language layer', lpo.withLanguage))
+    console.log(
+      `  the language layer answered ${lpo.languageDecided} texts, right on ${lpo.languageRight} (confidence ≥ ${threshold}, evidence ≥ ${minEvidence})`,
+    )
   }
 }
 

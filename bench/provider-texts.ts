@@ -154,6 +154,9 @@ export interface LeaveProvidersOut {
   folds: number
   rulesAlone: CorpusScore
   withLanguage: CorpusScore
+  /** Texts the language layer decided, and how many of those it got right (its precision). */
+  languageDecided: number
+  languageRight: number
 }
 
 /** What a fold's model is fitted on: the category is the label, the text is what it reads. */
@@ -172,6 +175,8 @@ export function leaveProvidersOut(
   const folds = options.folds ?? 5
   const ruleAnswers = rows.map((row) => answerOf(classifyWith(null, row.text)))
   const languageAnswers: Answer[] = new Array<Answer>(rows.length)
+  let languageDecided = 0
+  let languageRight = 0
   for (let fold = 0; fold < folds; fold++) {
     const train = rows.filter((row) => foldOf(row.provider, folds) !== fold)
     const model = fitNaiveBayes(trainingExamples(train), {
@@ -179,8 +184,20 @@ export function leaveProvidersOut(
       minEvidence: options.minEvidence,
     })
     rows.forEach((row, i) => {
-      if (foldOf(row.provider, folds) === fold) languageAnswers[i] = answerOf(classifyWith(model, row.text))
+      if (foldOf(row.provider, folds) !== fold) return
+      const result = classifyWith(model, row.text)
+      languageAnswers[i] = answerOf(result)
+      if (result.evidence[0]?.rule.startsWith('language:') === true) {
+        languageDecided++
+        if (result.category === row.category) languageRight++
+      }
     })
   }
-  return { folds, rulesAlone: score(rows, ruleAnswers), withLanguage: score(rows, languageAnswers) }
+  return {
+    folds,
+    rulesAlone: score(rows, ruleAnswers),
+    withLanguage: score(rows, languageAnswers),
+    languageDecided,
+    languageRight,
+  }
 }

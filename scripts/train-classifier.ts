@@ -24,8 +24,13 @@ const OUT = join(
   'model.generated.ts',
 )
 // A confident answer resting on one or two common words is a guess; the grid starts where it is not.
-const THRESHOLDS = [0.9, 0.97, 0.99]
-const MIN_EVIDENCE = [4, 6, 8]
+const THRESHOLDS = [0.9, 0.97, 0.99, 0.999]
+const MIN_EVIDENCE = [4, 6, 8, 12, 16]
+/**
+ * On providers it never saw, the layer must be right more often than wrong when it answers: a wrong
+ * confident answer costs a marketer more than an honest "don't know".
+ */
+const MIN_PRECISION = 0.5
 
 function main(): void {
   const rows = [...loadCorpus('documented'), ...loadCorpus('received')]
@@ -34,12 +39,13 @@ function main(): void {
   let best = { threshold: 0.9, minEvidence: 3, category: -1, verdict: -1 }
   for (const threshold of THRESHOLDS) {
     for (const minEvidence of MIN_EVIDENCE) {
-      const { withLanguage } = leaveProvidersOut(rows, { threshold, minEvidence })
+      const { withLanguage, languageDecided, languageRight } = leaveProvidersOut(rows, { threshold, minEvidence })
+      const precision = languageDecided === 0 ? 1 : languageRight / languageDecided
       console.log(
-        `threshold ${threshold.toFixed(2)}, evidence ≥ ${minEvidence}: category ${withLanguage.category} %, verdict ${withLanguage.verdict} %, onhold ${withLanguage.onhold} %`,
+        `threshold ${threshold}, evidence ≥ ${minEvidence}: category ${withLanguage.category} %, verdict ${withLanguage.verdict} %, onhold ${withLanguage.onhold} %, layer right ${languageRight}/${languageDecided}`,
       )
       const score = withLanguage.category + withLanguage.verdict
-      if (score > best.category + best.verdict) {
+      if (precision >= MIN_PRECISION && score > best.category + best.verdict) {
         best = { threshold, minEvidence, category: withLanguage.category, verdict: withLanguage.verdict }
       }
     }

@@ -45,7 +45,8 @@ const MAX_CODES = 32
  * specific code, then a generic `x.0.0` one. Generic codes lose because a trailing
  * `554 5.0.0 Service unavailable` is the relaying MTA's summary, and codes not attached to a reply are
  * often a relay's own prefix (Amazon SES's `5.1.0 - Unknown address error 550 '5.7.1 …'`).
- * Reply: the code written directly before the chosen status, otherwise the first reply code in the text.
+ * Reply: the code written directly before the chosen status, otherwise the first failure (4xx/5xx) reply
+ * code in the text, otherwise the first reply code: a client's "expected 250 but got 552" is a failure.
  */
 export function extractCodes(lower: string): ExtractedCodes {
   const replies: FoundCode[] = []
@@ -84,7 +85,8 @@ export function extractCodes(lower: string): ExtractedCodes {
   if (pairedReply === null && status !== null) {
     pairedReply = replies.find((candidate) => isDirectlyBefore(lower, candidate.end, status.start)) ?? null
   }
-  return { reply: pairedReply ?? replies[0] ?? null, status, statusCount }
+  const firstFailure = replies.find((candidate) => candidate.code[0] !== '2')
+  return { reply: pairedReply ?? firstFailure ?? replies[0] ?? null, status, statusCount }
 }
 
 /** True when only separators (space, dash, colon, quote, `#`) stand between a reply code and a status. */

@@ -1,7 +1,8 @@
 /**
  * A naive Bayes model over the presence of the features of `features.ts`, fitted on our labelled
- * corpora. Every label starts equal (no prior): the corpora's mix of labels is not the mix of a user's
- * bounces, and a prior would push every vague text towards the most collected label.
+ * corpora. Labels start from their share of the corpora (a smoothed prior); a uniform start was
+ * measured too (leave-providers-out, same figures within 0.1 point) and gave small labels more weight
+ * than their evidence.
  *
  * Small enough to ship inside the shared module (counts, not dense weights), fast enough to run on the
  * texts no rule answers, and honest about what it does not know: it returns its posterior confidence and
@@ -98,12 +99,13 @@ function compile(data: LanguageModelData): Compiled {
   const cached = compiledCache.get(data)
   if (cached !== undefined) return cached
   const n = data.labels.length
+  const total = data.documents.reduce((a, b) => a + b, 0)
   const logPrior = new Float64Array(n)
   // Bernoulli-style likelihood of presence: (texts of the label with the feature + a) / (texts of the label + 2a).
   const denominators = new Float64Array(n)
   for (let i = 0; i < n; i++) {
     const docs = data.documents[i] ?? 0
-    logPrior[i] = 0
+    logPrior[i] = Math.log((docs + 1) / (total + n))
     denominators[i] = docs + 2 * data.smoothing
   }
   const logLikelihood = new Map<string, Float64Array>()
