@@ -287,6 +287,18 @@ function printCorpus(title: string, rows: readonly LabelledRow[], all: boolean):
   })
 }
 
+/**
+ * Oracle rows where a provider's own documentation decided and Sisimai expects otherwise: the provider
+ * wins, and these are listed so a reviewer can check each against its source.
+ */
+function printProviderWins(report: AgreementReport): void {
+  const wins = report.misses.filter(({ got }) => /^provider(-code)?:/.test(got.evidence[0]?.rule ?? ''))
+  console.log(`  where a provider's documentation decided against Sisimai's expectation: ${wins.length}`)
+  for (const { row, got } of wins) {
+    console.log(`    ${row.id}: Sisimai ${row.reason}, provider rule ${got.evidence[0]?.rule ?? ''} → ${got.reason}`)
+  }
+}
+
 function printOracleBeside(rows: readonly OracleRow[]): void {
   const sisimai = sisimaiRead(rows.map((row) => row.diagnostic))
   if (sisimai === null) return
@@ -303,7 +315,9 @@ function printOracleBeside(rows: readonly OracleRow[]): void {
 function main(): void {
   const all = process.argv.includes('--all')
   const cases = loadOracle(join(ORACLE_DIR, 'sisimai-cases.tsv'), join(ORACLE_DIR, 'sisimai-cases-meta.tsv'))
-  printReport('Sisimai corpus (sisimai-cases.tsv)', computeAgreement(cases), 15, all)
+  const oracle = computeAgreement(cases)
+  printReport('Sisimai corpus (sisimai-cases.tsv)', oracle, 15, all)
+  printProviderWins(oracle)
   printOracleBeside(cases)
   const phrases = loadOracle(join(ORACLE_DIR, 'sisimai-phrases.tsv')).filter((row) => row.reason !== 'vacation')
   printReport(
