@@ -112,6 +112,11 @@ const PROVIDER_LABELS: Readonly<Record<string, string>> = {
   cloudmark: 'Cloudmark',
   trendmicro: 'Trend Micro',
   cloudflare: 'Cloudflare',
+  aol: 'AOL',
+  mandrill: 'Mailchimp Transactional (Mandrill)',
+  sendgrid: 'Twilio SendGrid',
+  ses: 'Amazon SES',
+  netease: 'NetEase (163.com)',
 }
 
 /** A provider id from the classifier or the catalog (`gmail`, `t-online`) as people write it. */

@@ -216,3 +216,14 @@ test('without imports a code says where its counts will come from', async ({ app
   await expect(app.getByTestId('code-detail')).toHaveAttribute('data-code', 'spamhaus')
   await expect(app.getByTestId('code-usage')).toHaveCount(0)
 })
+
+test('provider knowledge is listed with its public source and found by its code', async ({ app }) => {
+  await app.goto(new URL('#/codes/RTR:BB', app.url()).href)
+  const detail = app.getByTestId('code-detail')
+  const entry = explainCode('RTR:BB')
+  expect(entry?.source).toBeTruthy()
+  await expect(detail).toContainText(entry?.title ?? 'missing')
+  await expect(detail).toContainText(entry?.source?.title ?? 'missing')
+  await expect(detail).toContainText(entry?.source?.url ?? 'missing')
+  await screenshot(app, 'codes-provider-source')
+})

@@ -128,3 +128,14 @@ test('a code in the card opens its entry, and the text is still there on the way
   await expect(app.getByTestId('explain-input')).toHaveValue('')
   await expect(app.getByTestId('explain-card')).toHaveCount(0)
 })
+
+test('a "user unknown" that may be a filter carries its caution in what to do', async ({ app }) => {
+  await app.getByTestId('nav-explain').click()
+  const text = '550 5.7.1 <jane@example.com>: Recipient address rejected: User unknown'
+  await explain(app, text)
+  const expected = classify(text)
+  expect(expected.action).toMatch(/Caution/)
+  await expectCardMatches(app, text, expected)
+  await expect(app.getByTestId('explain-card')).toContainText('Caution')
+  await screenshot(app, 'explain-caution')
+})

@@ -73,6 +73,10 @@ export function ruleKind(rule: string): string {
       return 'SMTP step'
     case 'provider':
       return 'Provider'
+    case 'provider-code':
+      return 'Provider code'
+    case 'language':
+      return 'Language layer'
     case 'conflict':
       return 'Codes disagree'
     case 'marketo':
