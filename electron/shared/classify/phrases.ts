@@ -57,7 +57,7 @@ export const SMTP_PROTOCOL = rule(
     'lines? (is |are )?too long',
     'maximum allowed line length',
     'line length (exceeded|limit)',
-    'command (line )?too long',
+    '(command) too long',
     'synchroni[sz]ation error',
     'improper use of smtp command pipelining',
     'pipelining (is )?not (allowed|permitted)',
@@ -88,7 +88,7 @@ export const SENDING_QUOTA = rule(
     'exceeded (the )?permitted limits',
     'recipient rate limit',
     'too many (messages|emails|mails) (sent|from)',
-    'message rate',
+    'message rate (limit|exceeded)',
     'message quota',
     'throttling failure',
     'same message-id',
@@ -108,7 +108,7 @@ export const NETWORK_WORDS = rule(
     'network is unreachable',
     'no route to host',
     'proxy session setup failed',
-    'server (is )?(busy|overloaded)',
+    'overloaded',
     'too much load',
     'all server ports are busy',
     '^[^ ]{0,20} ?service not (available|active)',
@@ -123,7 +123,8 @@ export const NETWORK_WORDS = rule(
     'temporary system problem',
     'qq trouble',
     'trace service failure',
-    'mail loop',
+    'possible mail loop',
+    'loop detected',
     'temporary service failure',
     'repeated attempts',
     'didn.t respond',
@@ -141,12 +142,10 @@ export const TLS_WORDS = rule(
   'tls',
   'failedstarttls',
   phrases(
-    'tls (error|handshake)',
+    'tls handshake',
     'handshake fail',
     'mta-sts',
     'certificate (failed|expired|verification|is expired|has expired)',
-    'over a tls',
-    'tls/ssl',
   ),
 )
 
@@ -172,7 +171,6 @@ export const ADDRESS_GONE = rule(
     'not in (the )?route list',
     'address (was )?not found',
     'recipient (was )?not found',
-    'is not a known user',
     'addressee unknown',
     'recipient verification failed',
     'recipient (does not|doesn.t) exist',
@@ -187,7 +185,6 @@ export const DOMAIN_GONE = rule(
   'domain-gone',
   'hostunknown',
   phrases(
-    'no mx (records? )?for',
     'mx records point to non-existent',
     'reserved by rfc ?2606',
     'single[- ]label domains?',
@@ -202,11 +199,7 @@ export const INACTIVE_WORDS = rule(
   phrases('(account|mailbox|user|address) is not active', 'blocked due to inactivity', 'due to inactivity', 'dormant'),
 )
 
-export const SIGNATURE_WORDS = rule(
-  'dkim',
-  'authfailure',
-  phrases('rejected by dkim', 'dkim (check|verification|validation)'),
-)
+export const SIGNATURE_WORDS = rule('dkim', 'authfailure', phrases('by dkim', 'dkim (check|verification|validation)'))
 
 export const POLICY_WORDS = rule(
   'policy',
@@ -225,7 +218,6 @@ export const POLICY_WORDS = rule(
     'allowed rcpthosts',
     'isn.t authori[sz]ed',
     'over ipv6',
-    'domain in mail from',
     'not authori[sz]ed (hubspot|to send emails on your behalf)',
   ),
 )
@@ -290,7 +282,7 @@ export const EMAIL_TOO_LARGE = rule(
     'size exceeds (the )?(fixed |allowed )?maximum',
     'nachricht (ist )?zu gro[ßs]',
     'message trop (volumineux|gros)',
-    '(was|is) too large',
+    'message you sent was too large',
     'maximum threshold',
   ),
 )

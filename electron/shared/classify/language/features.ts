@@ -3,8 +3,9 @@
  *
  * Codes, numbers, addresses and host names are masked first: the rules read codes, and the model is
  * there for the words no rule names. Word pairs keep "not found" apart from "found"; character runs
- * let `unbekannt`/`unbekannter` or `inexistant`/`inexistente` share evidence, and they are the only way
- * to read Chinese, Japanese and Korean, which do not separate words with spaces.
+ * are the only way to read Chinese, Japanese and Korean, which do not separate words with spaces.
+ * (Character runs inside Latin words were measured too: +0.2 points leave-providers-out for a
+ * noticeably slower classifier, so they are left out.)
  */
 
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g
@@ -86,9 +87,12 @@ export function textFeatures(text: string): string[] {
   const lower = text.slice(0, MAX_CHARS).toLowerCase().replace(EMAIL, ' ').replace(HOSTLIKE, ' ')
   const out = new Set<string>()
   const words: string[] = []
-  for (const match of lower.matchAll(LETTER_RUN)) {
+  // Most texts have no CJK at all: one test of the whole text spares a test per word.
+  const anyCjk = CJK.test(lower)
+  LETTER_RUN.lastIndex = 0
+  for (let match = LETTER_RUN.exec(lower); match !== null; match = LETTER_RUN.exec(lower)) {
     const run = match[0]
-    if (CJK.test(run)) {
+    if (anyCjk && CJK.test(run)) {
       charGrams(run, [1, 2, 3], out)
       words.push('·')
       continue
@@ -96,7 +100,6 @@ export function textFeatures(text: string): string[] {
     if (STOP_WORDS.has(run) || run.length === 1) continue
     words.push(run)
     out.add(`w:${run}`)
-    if (run.length >= 6) charGrams(`<${run}>`, [5], out)
   }
   for (let i = 0; i + 1 < words.length; i++) {
     const left = words[i]
