@@ -60,8 +60,9 @@ export const MAX_SCANNED_CHARS = 16_384
 
 const NO_MATCH_PLACEHOLDER = /^\s*no match detected\s*$/
 
+// The same markers in the languages bounce texts come in: "temporary", "try later", "will retry".
 const TRANSIENT_WORDING =
-  /temporary failure|temporar(il)?y (deferred|rejected|unavailable)|try (again )?later|not found, try again|deferred|will be retried|has been delayed|have been delayed/
+  /temporary failure|temporar(il)?y (deferred|rejected|unavailable)|try (again )?later|not found, try again|deferred|will be retried|has been delayed|have been delayed|temporaire|vor[üu]bergehend|temporane|temporal|tempor[áa]ri|tymczasow|временн|暂时|暫時|一時的|일시적|plus tard|sp[äa]ter erneut|pi[ùu] tardi|m[áa]s tarde|mais tarde|później|позже|稍后|しばらくして|나중에/
 const PERMANENT_WORDING = /permanent (failure|error)|failed permanently|permanently (rejected|failed)/
 
 interface Decision {
