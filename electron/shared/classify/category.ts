@@ -44,11 +44,11 @@ export function categoryOf(reason: Reason): Category {
 
 /**
  * The category of a result: a server that "does not accept mail" only for now (4.3.2 "system not
- * accepting network messages"), or a host that is "not found, try again", is a DNS or server problem
- * of the moment, not a domain without mail.
+ * accepting network messages") is a server problem of the moment, not a domain without mail. (A host
+ * "not found, try again" is read as a DNS failure before this, from its words.)
  */
 export function categoryFor(reason: Reason, severity: Severity): Category {
-  if ((reason === 'notaccept' || reason === 'hostunknown') && severity === 'transient') return 'server-or-network'
+  if (reason === 'notaccept' && severity === 'transient') return 'server-or-network'
   // A temporary refusal whose words name no cause is still a passing problem on the receiving side.
   if (reason === 'onhold' && severity === 'transient') return 'server-or-network'
   return CATEGORY_OF_REASON[reason]

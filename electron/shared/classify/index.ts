@@ -30,6 +30,7 @@
  * decide the reason**. A text with no code at all gets its severity from its words, and failing that
  * from what its reason usually means (an unknown user is permanent, a full mailbox is not).
  */
+import { readClauses } from './clauses'
 import { extractCodes, type FoundCode } from './codes'
 import { GATES } from './gates'
 import { categoryFor, isCategory, REASON_OF_CATEGORY, type Category } from './category'
@@ -214,6 +215,10 @@ function decideReason(
     if (stage.stage === 'mail') return { reason: 'rejected', rule: 'stage:mail', start: stage.start, end: stage.end }
   }
 
+  // Words no phrase names still say who was refused and why; they outrank a generic code.
+  const clause = readClauses(lower)
+  if (clause !== null) return clause
+
   if (status !== null && hint !== null) return fromCode(hint, `status:${status.code}`, status)
   if (reply !== null) {
     const byReply = replyFallback(reply)
@@ -235,6 +240,27 @@ function decideReason(
   }
 
   return { reason: 'onhold', rule: 'fallback:unrecognised', start: -1, end: -1 }
+}
+
+// A lookup that failed "for now" is a DNS problem of the moment, not a domain without mail.
+const PASSING_LOOKUP = /temporar|not found, try again|timed? ?out|servfail/
+
+/**
+ * The last word on a decision, from what the whole text says around it: a missing domain "for now"
+ * is a DNS failure, and a temporary refusal under a policy status whose words name no cause is how
+ * receivers throttle or greylist an unfamiliar sender.
+ */
+function settled(decision: Decision, lower: string, status: FoundCode | null): Decision {
+  if (decision.reason === 'hostunknown' && PASSING_LOOKUP.test(lower)) return { ...decision, reason: 'networkerror' }
+  // Under "system congestion" (x.4.5) a full disk is the server's, not the recipient's mailbox.
+  if (decision.reason === 'mailboxfull' && status?.code.endsWith('.4.5') === true) {
+    return { ...decision, reason: 'systemfull' }
+  }
+  const deferredByPolicy = status !== null && status.code.startsWith('4.7.') && decision.rule.startsWith('status:')
+  if (deferredByPolicy && (decision.reason === 'blocked' || decision.reason === 'securityerror')) {
+    return { ...decision, reason: 'ratelimited' }
+  }
+  return decision
 }
 
 function severityOf(lower: string, reply: FoundCode | null, status: FoundCode | null, reason: Reason): Severity {
@@ -321,7 +347,7 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
   const stage = findStage(lower, open)
   const fromText = providerFromText(lower, open)
   const provider = fromText?.provider ?? contextProvider(context)
-  const decision = decideReason(lower, open, reply, status, stage, model, provider)
+  const decision = settled(decideReason(lower, open, reply, status, stage, model, provider), lower, status)
   const severity = severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
   const verdict = verdictFor(decision.reason, severity, hardBounce)

@@ -160,6 +160,8 @@ export const SUPPRESSION_WORDS = rule(
     'unsubscribed address',
     'suppression list',
     'not delivering to (a user|previously)',
+    'previous (sends|messages|emails) to this address (have )?bounced',
+    'previously (hard[- ])?bounced',
   ),
 )
 

@@ -6,8 +6,9 @@ import type { Reason, Severity, Verdict } from './types'
  */
 export function isHardBounce(reason: Reason, severity: Severity): boolean {
   if (reason === 'userunknown' || reason === 'hasmoved') return true
-  // "Host not found, try again": a DNS failure of the moment says nothing yet about the domain.
-  if (reason === 'hostunknown') return severity !== 'transient'
+  // A domain that does not resolve, even under a 4xx, has no mail; "try again" wordings were read as
+  // DNS failures before this.
+  if (reason === 'hostunknown') return true
   return reason === 'notaccept' && severity !== 'transient'
 }
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { readClauses } from '../../../../electron/shared/classify/clauses'
+import { classify } from '../../../../electron/shared/classify/index'
+
+// Wordings made up for these tests, in the shapes servers use; none comes from the corpora.
+describe('the clause reader: who was refused, and what happened to them', () => {
+  it.each([
+    ['550 that mailbox is unknown at this site', 'userunknown'],
+    ['550 the addressee could not be found in our directory', 'userunknown'],
+    ['553 mail from 203.0.113.9 is not allowed here', 'blocked'],
+    ['550 mail from x.x.x.x refused', 'blocked'],
+    ['550 sender prohibited by dmarc', 'authfailure'],
+    ['550 delivery to this recipient is restricted', 'filtered'],
+    ['554 your account has been suspended, contact support', 'rejected'],
+    ['550 this account has been disabled', 'suspend'],
+    ['554 attachment type forbidden', 'contenterror'],
+    ['421 too many errors, closing', 'syntaxerror'],
+    ['552 relaying disallowed for this address', 'norelaying'],
+    ['message held: the daily send limit has been reached', 'ratelimited'],
+    ['the destination domain is unknown', 'hostunknown'],
+    ['no smtp servers were available for example.org', 'networkerror'],
+    ['550 too many bounces for this address', 'suppressed'],
+  ])('%s → %s', (text, reason) => {
+    expect(readClauses(text)?.reason).toBe(reason)
+  })
+
+  it('reads nothing into a bare failure that names neither who nor why', () => {
+    expect(readClauses('your message could not be delivered')).toBeNull()
+    expect(readClauses('delivery failed for the following recipients')).toBeNull()
+    // A predicate without a subject it needs: "disabled" could be anything.
+    expect(readClauses('archiving is disabled')).toBeNull()
+  })
+
+  it('prefers what happened to the recipient over the refusal that reports it', () => {
+    expect(readClauses('550 recipient address rejected: that mailbox is unknown')?.reason).toBe('userunknown')
+  })
+
+  it('names the words it read as evidence', () => {
+    const reading = readClauses('553 mail from 203.0.113.9 is not allowed here')
+    expect(reading?.rule).toBe('clause:sender-host-refused')
+    expect(
+      reading === null ? '' : '553 mail from 203.0.113.9 is not allowed here'.slice(reading.start, reading.end),
+    ).toBe('mail from 203.0.113.9 is not allowed')
+  })
+})
+
+describe('the clause reader in the classifier', () => {
+  it('outranks a generic status code', () => {
+    const result = classify('550 5.7.1 Mail from 198.51.100.7 not allowed')
+    expect(result.reason).toBe('blocked')
+    expect(result.verdict).toBe('fix-sending')
+  })
+
+  it('gives way to a curated phrase', () => {
+    expect(classify('550 5.1.1 <a@example.org>: Recipient address rejected: User unknown').evidence[0]?.rule).toMatch(
+      /^phrase:/,
+    )
+  })
+
+  it('a temporary policy deferral that names no cause is throttling', () => {
+    const result = classify('451 4.7.1 Please try again later')
+    expect(result.reason).toBe('ratelimited')
+    expect(result.verdict).toBe('retry')
+  })
+
+  it('a domain that is not found "for now" is a DNS failure; one that is not found is gone', () => {
+    expect(classify('450 4.1.2 <a@example.org>: Recipient address rejected: Domain not found').category).toBe(
+      'unknown-domain',
+    )
+    expect(classify('Host or domain name not found. Name service error: Host not found, try again').category).toBe(
+      'server-or-network',
+    )
+  })
+})
