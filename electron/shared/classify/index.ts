@@ -350,7 +350,11 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
   const decision = settled(decideReason(lower, open, reply, status, stage, model, provider), lower, status)
   const severity = severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
-  const verdict = verdictFor(decision.reason, severity, hardBounce)
+  const verdict = receivingSideTls(decision.reason, lower)
+    ? severity === 'transient'
+      ? 'retry'
+      : 'review'
+    : verdictFor(decision.reason, severity, hardBounce)
 
   const evidence: Evidence[] =
     decision.words === undefined
@@ -383,6 +387,15 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
     action: texts.action + verdictNote(decision.reason, severity, verdict) + caution,
     evidence,
   }
+}
+
+// TLS failures that blame the receiving server: its certificate, its MTA-STS policy or DANE records, or
+// its missing STARTTLS. The sender cannot fix those; they pass when the receiver fixes them.
+const RECEIVER_TLS =
+  /destination mail server|remote certificate|mx hosts of|dane validation|tlsa|certificate (is )?expired|not advertised|tls not available/
+
+function receivingSideTls(reason: Reason, lower: string): boolean {
+  return reason === 'failedstarttls' && RECEIVER_TLS.test(lower)
 }
 
 function contextProvider(context: ClassifyContext | undefined): string | null {

@@ -72,3 +72,16 @@ describe('the clause reader in the classifier', () => {
     )
   })
 })
+
+describe('TLS failures on the receiving side', () => {
+  it('are not the sender to fix: retry when temporary, review when not', () => {
+    const passing = classify("451 4.7.5 The recipient's remote certificate failed validation")
+    expect(passing.category).toBe('authentication')
+    expect(passing.verdict).toBe('retry')
+    expect(classify('550 5.7.5 Destination mail server must support TLS to receive mail').verdict).toBe('review')
+  })
+
+  it('a server that demands TLS the sender did not start is the sender to fix', () => {
+    expect(classify('530 5.7.0 Must issue a STARTTLS command first').verdict).toBe('fix-sending')
+  })
+})
