@@ -146,6 +146,8 @@ export const TLS_WORDS = rule(
     'handshake fail',
     'mta-sts',
     'certificate (failed|expired|verification|is expired|has expired)',
+    'must support (tls|starttls)',
+    'starttls (is )?(required|not supported)',
   ),
 )
 
