@@ -6,7 +6,7 @@ import { LANGUAGE_MODEL_METADATA } from '../../../../electron/shared/classify/la
 // Floors under the figures of `npm run bench:accuracy` when the corpora and rules were last changed
 // (bench/README.md); raise them as the classifier improves, never lower them to make a change pass.
 // Leave-providers-out is the figure that predicts texts from providers the rules and model never saw.
-const DOCUMENTED_FLOOR = { category: 85, permanent: 92.5, verdict: 84 }
+const DOCUMENTED_FLOOR = { category: 87, permanent: 93.3, verdict: 86.8 }
 const RECEIVED_FLOOR = { category: 79.5, permanent: 85, verdict: 78.5 }
 const LEAVE_PROVIDERS_OUT_FLOOR = { category: 82.5, permanent: 90.5, verdict: 82, onholdAtMost: 4.5 }
 
