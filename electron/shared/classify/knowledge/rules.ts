@@ -1,3 +1,5 @@
+import { GATEWAY_AND_ESP_RULES } from './rules-gateways-esps'
+import { MAILBOX_PROVIDER_RULES } from './rules-mailbox-providers'
 import type { ProviderRule, RuleSource } from './types'
 
 const GMAIL: RuleSource = {
@@ -37,8 +39,8 @@ const AUTH_TITLE = 'Gmail: authentication did not pass'
 const AUTH_TEXT =
   'Gmail uses this code for mail that failed its sender-authentication checks (SPF, DKIM or DMARC alignment), not for a bad address.'
 
-/** What providers document, each record with its source. Wording is ours. */
-export const PROVIDER_RULES: readonly ProviderRule[] = [
+/** Gmail, Outlook.com, Yahoo/AOL, Comcast and three ESPs: the first records. Wording is ours. */
+const FIRST_RULES: readonly ProviderRule[] = [
   // Gmail numbers its authentication refusals 4.7.27–4.7.32 / 5.7.27–5.7.32; elsewhere 5.7.27 means a
   // sender domain with a null MX, so these apply only when the text or the recipient names Gmail.
   ...['27', '29', '30', '31', '32'].flatMap((detail): ProviderRule[] =>
@@ -254,4 +256,11 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     explanation: 'Amazon SES did not send because the address bounced or complained before and was suppressed.',
     source: SES,
   },
+]
+
+/** What providers, filters and ESPs document, each record with its source. Wording is ours. */
+export const PROVIDER_RULES: readonly ProviderRule[] = [
+  ...FIRST_RULES,
+  ...MAILBOX_PROVIDER_RULES,
+  ...GATEWAY_AND_ESP_RULES,
 ]
