@@ -43,7 +43,7 @@ import { providerCodeReason } from './provider-codes'
 import { findStage, hasDataTrailer, type FoundStage } from './stage'
 import { decisiveReason, hintedReason, isGenericStatus, WEAK_REASONS } from './status-reasons'
 import { REASON_TEXTS, verdictNote } from './texts'
-import type { Classification, ClassifyContext, Evidence, Reason, Severity } from './types'
+import type { Classification, ClassifyContext, Evidence, Reason, Severity, Verdict } from './types'
 import { isHardBounce, verdictFor } from './verdict'
 
 export type { Classification, ClassifyContext, Evidence, Reason, Severity, Verdict } from './types'
@@ -350,11 +350,8 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
   const decision = settled(decideReason(lower, open, reply, status, stage, model, provider), lower, status)
   const severity = severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
-  const verdict = receivingSideTls(decision.reason, lower)
-    ? severity === 'transient'
-      ? 'retry'
-      : 'review'
-    : verdictFor(decision.reason, severity, hardBounce)
+  const verdict =
+    verdictFromWords(decision.reason, severity, lower) ?? verdictFor(decision.reason, severity, hardBounce)
 
   const evidence: Evidence[] =
     decision.words === undefined
@@ -394,8 +391,20 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
 const RECEIVER_TLS =
   /destination mail server|remote certificate|mx hosts of|dane validation|tlsa|certificate (is )?expired|not advertised|tls not available/
 
-function receivingSideTls(reason: Reason, lower: string): boolean {
-  return reason === 'failedstarttls' && RECEIVER_TLS.test(lower)
+// A relay refusal about the sender's own relay: its credentials, its registered IPs or identities, its
+// connector. The recipient's address is not in question; the sending setup is.
+const OWN_RELAY = /credentials|authenticat|tenantattribution|identit(y|ies)|sending denied|disallowed as/
+
+/**
+ * Where the words, not the reason alone, tell whose move it is: a TLS failure that blames the receiving
+ * server passes when they fix it (retry, or review if permanent); a relay refusal about the sender's own
+ * relay is the sender's to fix, while one from a recipient's server is reviewed (their mail may have
+ * moved).
+ */
+function verdictFromWords(reason: Reason, severity: Severity, lower: string): Verdict | null {
+  if (reason === 'failedstarttls' && RECEIVER_TLS.test(lower)) return severity === 'transient' ? 'retry' : 'review'
+  if (reason === 'norelaying' && OWN_RELAY.test(lower)) return 'fix-sending'
+  return null
 }
 
 function contextProvider(context: ClassifyContext | undefined): string | null {

@@ -58,7 +58,7 @@ export function verdictFor(reason: Reason, severity: Severity, hardBounce: boole
   if (PASSING.has(reason)) return severity === 'permanent' ? 'review' : 'retry'
   // "Relay denied" for a recipient usually means the domain's mail moved elsewhere or its MX is wrong:
   // it may be the address, it may be the route; a person should look.
-  if (reason === 'norelaying') return severity === 'transient' ? 'retry' : 'review'
+  if (reason === 'norelaying') return 'review'
   const passingNow = reason === 'suspend' || reason === 'hostunknown' || reason === 'notaccept'
   if (severity === 'transient' && (passingNow || reason === 'onhold' || reason === 'undefined')) {
     return 'retry'
