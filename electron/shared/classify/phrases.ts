@@ -205,18 +205,29 @@ export const INACTIVE_WORDS = rule(
 
 export const SIGNATURE_WORDS = rule('dkim', 'authfailure', phrases('by dkim', 'dkim (check|verification|validation)'))
 
+// The recipient only takes mail from some senders (a group, an allowed-senders list, internal mail): the
+// address works, but not for this sender, so a person decides whether to keep it.
+export const RECIPIENT_RESTRICTED = rule(
+  'recipient-restricted',
+  'filtered',
+  phrases(
+    'delivery is not allowed',
+    'only accepts? (mail|messages) from',
+    'moderator',
+    'not authenticated for (group|mailbox|public folder)',
+    'allowed-senders list',
+  ),
+)
+
 export const POLICY_WORDS = rule(
   'policy',
   'rejected',
   phrases(
-    'delivery is not allowed',
     'sender verify failed',
     'not allowed from your host',
     'header value not allowed',
     'restricted characters in address',
     'not (allowed|authori[sz]ed) to (send|post|deliver)',
-    'only accepts? (mail|messages) from',
-    'moderator',
     'envelope blocked',
     'policy level block',
     'allowed rcpthosts',
@@ -1010,6 +1021,7 @@ export const FIRST_PASS: readonly PhraseRule[] = [
   VIRUS_DETECTED,
   POLICY_VIOLATION,
   SPAM_DETECTED,
+  RECIPIENT_RESTRICTED,
   POLICY_WORDS,
   BLOCKED,
   NETWORK_WORDS,
