@@ -18,12 +18,20 @@
  *     (user unknown, system error, expired …), vaguer phrases ("expired", "internal error", "dns
  *     error") are read first, as Sisimai does.
  *  6. The SMTP step alone: a refusal at connection time is `blocked`, at MAIL FROM `rejected`.
- *  7. The language layer (`language/`): a model fitted on our labelled corpora reads wording no phrase
+ *  6b. The clause reader (`clauses.ts`): who was refused (recipient, sender, sending host, message,
+ *     content, domain, server, relay) and what happened to them (unknown, full, disabled, refused,
+ *     limited, unreachable, spam), read within one clause — how wordings no phrase names are read.
+ *  7. A generic status code (x.0.0, 5.7.1, 4.4.2 …), then a few reply codes (551 moved, 50x syntax,
+ *     521/556 does not accept mail).
+ *  8. The language layer (`language/`): a model fitted on our labelled corpora reads wording no rule
  *     names, in any of the languages it was fitted on. Used only when it is confident; its strongest
  *     words are the evidence.
- *  8. A generic status code (x.0.0, 5.7.1, 4.4.2 …), then a few reply codes (551 moved, 50x syntax,
- *     521/556 does not accept mail).
  *  9. Anything else with text → `onhold`: the honest "don't know".
+ *
+ * Last, `settled` reads the whole text once more: a refusal naming SPF, DKIM or DMARC is an
+ * authentication failure, one naming the sending IP is a block, a domain "not found, try again" is a DNS
+ * failure, and a temporary x.7.x deferral that names no cause is throttling. Where the words say whose
+ * move it is (a receiver's broken TLS, the sender's own relay), they set the verdict (`verdictFromWords`).
  *
  * Basic and enhanced codes that disagree (`550 4.4.7 QUEUE.Expired`): the **basic reply code decides the
  * severity**, because it is the code SMTP clients act on, and the **enhanced code's subject and detail
@@ -250,7 +258,19 @@ const PASSING_LOOKUP = /temporar|not found, try again|timed? ?out|servfail/
  * is a DNS failure, and a temporary refusal under a policy status whose words name no cause is how
  * receivers throttle or greylist an unfamiliar sender.
  */
+// A refusal that names an authentication check (SPF, DKIM, DMARC) is about that check, whatever general
+// wording ("policy", "not allowed", "security level") carries it.
+const AUTHENTICATION_NAMED = /\b(spf|dkim|dmarc)\b/
+// A refusal that names the sending IP is about the sending host's standing, not the sender's address.
+const SENDING_IP_NAMED = /\b(your|the|sending|sender|client|source) ip\b|\bip you.re using\b/
+const POLICY_REASONS: ReadonlySet<Reason> = new Set<Reason>(['rejected', 'securityerror', 'policyviolation'])
+
 function settled(decision: Decision, lower: string, status: FoundCode | null): Decision {
+  const byKnowledge = decision.rule.startsWith('provider')
+  if (!byKnowledge && POLICY_REASONS.has(decision.reason)) {
+    if (AUTHENTICATION_NAMED.test(lower)) return { ...decision, reason: 'authfailure' }
+    if (decision.reason === 'rejected' && SENDING_IP_NAMED.test(lower)) return { ...decision, reason: 'blocked' }
+  }
   if (decision.reason === 'hostunknown' && PASSING_LOOKUP.test(lower)) return { ...decision, reason: 'networkerror' }
   // Under "system congestion" (x.4.5) a full disk is the server's, not the recipient's mailbox.
   if (decision.reason === 'mailboxfull' && status?.code.endsWith('.4.5') === true) {

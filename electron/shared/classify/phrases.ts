@@ -439,6 +439,7 @@ export const BLOCKLISTED = rule(
   'blocked',
   phrases(
     'blocked using',
+    'badmailfrom',
     '\\bspamhaus',
     '\\bspamcop',
     '\\bsorbs\\b',

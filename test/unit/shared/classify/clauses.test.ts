@@ -85,3 +85,16 @@ describe('TLS failures on the receiving side', () => {
     expect(classify('530 5.7.0 Must issue a STARTTLS command first').verdict).toBe('fix-sending')
   })
 })
+
+describe('the whole text has the last word', () => {
+  it('a policy refusal that names SPF, DKIM or DMARC is an authentication failure', () => {
+    expect(classify('550 5.7.1 Message refused by policy: SPF check did not pass').category).toBe('authentication')
+    expect(classify('550 5.7.0 no DKIM signature found').category).toBe('authentication')
+  })
+
+  it('a refusal of the sender that names the sending IP is a block', () => {
+    expect(classify('550 The IP you are using is not allowed to send mail to this server').category).toBe(
+      'blocked-sender',
+    )
+  })
+})
