@@ -269,7 +269,11 @@ function settled(decision: Decision, lower: string, status: FoundCode | null): D
   const byKnowledge = decision.rule.startsWith('provider')
   if (!byKnowledge && POLICY_REASONS.has(decision.reason)) {
     if (AUTHENTICATION_NAMED.test(lower)) return { ...decision, reason: 'authfailure' }
-    if (decision.reason === 'rejected' && SENDING_IP_NAMED.test(lower)) return { ...decision, reason: 'blocked' }
+    // …unless it is the sender's own relay refusing unregistered IPs: a setup to fix, not a block.
+    const ownRelay = OWN_RELAY.test(lower)
+    if (decision.reason === 'rejected' && !ownRelay && SENDING_IP_NAMED.test(lower)) {
+      return { ...decision, reason: 'blocked' }
+    }
   }
   if (decision.reason === 'hostunknown' && PASSING_LOOKUP.test(lower)) return { ...decision, reason: 'networkerror' }
   // Under "system congestion" (x.4.5) a full disk is the server's, not the recipient's mailbox.

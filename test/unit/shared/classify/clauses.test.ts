@@ -98,3 +98,16 @@ describe('the whole text has the last word', () => {
     )
   })
 })
+
+describe('the clause reader in other languages', () => {
+  it.each([
+    ['Zustellung fehlgeschlagen: Domäne existiert nicht', 'unknown-domain'],
+    ['Mailbox van de ontvanger is vol', 'mailbox-full'],
+    ['Alıcı bulunamadı', 'unknown-user'],
+    ['Adresát neexistuje', 'unknown-user'],
+    ['Адрес получателя не существует', 'unknown-user'],
+    ['Skrzynka odbiorcy jest pełna', 'mailbox-full'],
+  ])('%s → %s', (text, category) => {
+    expect(classify(text).category).toBe(category)
+  })
+})
