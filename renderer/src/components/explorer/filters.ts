@@ -43,8 +43,3 @@ export function providerOptions(extra: Iterable<string>): { value: string; label
 
 /** A reply code (550) or an enhanced status (5.1.1), as the explorer's code filter accepts. */
 export const CODE_PATTERN = /^(?:[2-5]\d\d|[245]\.\d{1,3}\.\d{1,3})$/
-
-/** A flag filter cycles: any → set → not set → any. */
-export function nextFlag(value: boolean | undefined): boolean | undefined {
-  return value === undefined ? true : value ? false : undefined
-}
