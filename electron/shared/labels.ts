@@ -116,6 +116,10 @@ const PROVIDER_LABELS: Readonly<Record<string, string>> = {
   mandrill: 'Mailchimp Transactional (Mandrill)',
   sendgrid: 'Twilio SendGrid',
   ses: 'Amazon SES',
+  sophos: 'Sophos Email',
+  postmark: 'Postmark',
+  mailgun: 'Mailgun',
+  sparkpost: 'SparkPost',
   netease: 'NetEase (163.com)',
 }
 

@@ -37,6 +37,14 @@ const POSTMARK: RuleSource = {
   title: 'Postmark API overview: error codes',
   url: 'https://postmarkapp.com/developer/api/overview#error-codes',
 }
+const SPARKPOST: RuleSource = {
+  title: 'SparkPost: preparing for asynchronous suppressions',
+  url: 'https://support.sparkpost.com/docs/tech-resources/preparing-for-async-suppressions',
+}
+const CISCO_REPUTATION: RuleSource = {
+  title: 'Cisco Email Security Appliance: identify and allow senders with a poor SenderBase reputation',
+  url: 'https://www.cisco.com/c/en/us/support/docs/security/email-security-appliance/200436-Identify-and-allow-poor-SenderBase-Reput.html',
+}
 const MAILGUN: RuleSource = {
   title: 'Mailgun documentation: events (delivery status of failed messages)',
   url: 'https://documentation.mailgun.com/en/latest/api-events.html',
@@ -239,6 +247,18 @@ export const GATEWAY_AND_ESP_RULES: readonly ProviderRule[] = [
       'A blocked-senders policy of the recipient organisation refused the sender’s address or domain; only their administrator can lift it.',
     source: MIMECAST_BLOCKED,
   },
+  {
+    id: 'cisco-poor-reputation',
+    provider: 'cisco',
+    kind: 'phrase',
+    match: 'sending mta.s poor reputation',
+    language: 'en',
+    reason: 'badreputation',
+    title: 'Cisco Secure Email: sending server’s reputation too poor',
+    explanation:
+      'The recipient’s Cisco gateway refused the connection because the sending IP’s reputation score is too low; the sender has to improve it, the address is fine.',
+    source: CISCO_REPUTATION,
+  },
   // Sending services' own refusals: one-word (or fixed) reasons in their event data.
   {
     id: 'mandrill-custom',
@@ -328,5 +348,17 @@ export const GATEWAY_AND_ESP_RULES: readonly ProviderRule[] = [
     title: 'Mailgun: the address is on a suppression list',
     explanation: 'Mailgun did not send because the address bounced before or unsubscribed; remove it from the list.',
     source: MAILGUN,
+  },
+  {
+    id: 'sparkpost-suppressed-policy',
+    provider: 'sparkpost',
+    kind: 'phrase',
+    match: 'recipient address was suppressed due to (customer|system) policy',
+    language: 'en',
+    reason: 'suppressed',
+    title: 'SparkPost: the address is on a suppression list',
+    explanation:
+      'SparkPost did not send because the address is on your account’s or its global suppression list after earlier bounces, complaints or unsubscribes; remove it from the list.',
+    source: SPARKPOST,
   },
 ]

@@ -51,6 +51,18 @@ const EXAMPLES: readonly (readonly [string, string, string, string])[] = [
     'remove',
   ],
   ['Not delivering to previously bounced address', 'mailgun-not-delivering', 'suppressed', 'remove'],
+  [
+    '554 5.7.1 [internal] recipient address was suppressed due to customer policy',
+    'sparkpost-suppressed-policy',
+    'suppressed',
+    'remove',
+  ],
+  [
+    "554 mx.example.com Your access to this mail system has been rejected due to the sending MTA's poor reputation.",
+    'cisco-poor-reputation',
+    'badreputation',
+    'fix-sending',
+  ],
 ]
 
 describe('gateway and ESP knowledge', () => {
@@ -84,7 +96,18 @@ describe('gateway and ESP knowledge', () => {
 
   it('every vendor covered has at least one record, each with a public source', () => {
     const vendors = new Set(GATEWAY_AND_ESP_RULES.map((rule) => rule.provider))
-    for (const vendor of ['sophos', 'trendmicro', 'mimecast', 'mandrill', 'sendgrid', 'ses', 'postmark', 'mailgun']) {
+    for (const vendor of [
+      'sophos',
+      'trendmicro',
+      'mimecast',
+      'cisco',
+      'mandrill',
+      'sendgrid',
+      'ses',
+      'postmark',
+      'mailgun',
+      'sparkpost',
+    ]) {
       expect(vendors.has(vendor), vendor).toBe(true)
     }
     for (const rule of GATEWAY_AND_ESP_RULES) expect(rule.source.url).toMatch(/^https:\/\//)
