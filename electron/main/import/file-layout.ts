@@ -4,7 +4,7 @@ import { CsvScanner } from './csv-scanner'
 import { collectEvidence, decideOrder, emptyEvidence, type DayMonthOrder, type OrderDecision } from './dates'
 import { BadFileError, type TextEncoding } from './file-probe'
 import { FIELD_LABELS, headerSignature, LEAD_FIELDS, mapHeader, unmappedColumns } from './headers'
-import { readFirstText, readRecordBatches, sniffDelimiter, type Delimiter } from './read-records'
+import { readFirstText, sniffDelimiter, type Delimiter, type RecordBatch } from './read-records'
 
 /** The file's header names no Email Address column and no mapping is known for it. */
 export class NeedsMappingError extends BadFileError {
@@ -152,8 +152,7 @@ export interface DateOrderChoice {
  * sample usually settles it; only a file whose sample is ambiguous is read a second time.
  */
 export async function decideDateOrder(
-  path: string,
-  encoding: TextEncoding,
+  rescan: () => AsyncIterable<RecordBatch>,
   layout: FileLayout,
   column: number | undefined,
 ): Promise<DateOrderChoice> {
@@ -164,7 +163,7 @@ export async function decideDateOrder(
   // ISO dates (or none) in the first 64 kB: no second read. Slash dates that leave the order
   // open: read the whole column before deciding.
   if (evidence.numericSeen && decision.basis !== 'values' && decision.basis !== 'contradictory') {
-    for await (const batch of readRecordBatches(path, { encoding, delimiter: layout.delimiter })) {
+    for await (const batch of rescan()) {
       for (const record of batch.records) collectEvidence(record.fields[column] ?? '', evidence)
     }
     decision = decideOrder(evidence)

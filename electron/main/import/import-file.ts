@@ -6,18 +6,13 @@ import { createImportStore, type ImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
 import { createTransitionCounter } from '../db/transition-counts'
 import { SnapshotCounts, type CountedCause } from '../db/snapshot-counts'
-import { BadFileError, probeFile, type FileProbe } from './file-probe'
+import { BadFileError, type FileProbe } from './file-probe'
 import { FIELD_LABELS, type ColumnMapping, type LeadField } from './headers'
 import { parseDateTime, type DayMonthOrder } from './dates'
-import {
-  dateSamples,
-  decideDateOrder,
-  NeedsDateOrderError,
-  readLayout,
-  resolveColumns,
-  type FileLayout,
-} from './file-layout'
-import { CsvSyntaxError, readRecordBatches, type CsvRecord, type FileEnd } from './read-records'
+import { dateSamples, decideDateOrder, NeedsDateOrderError, resolveColumns, type FileLayout } from './file-layout'
+import { CsvSyntaxError, type CsvRecord, type FileEnd } from './read-records'
+import { openRecordSource, type RecordSource } from './record-source'
+import { afterLeadImport, type AfterLeadImportStep } from './after-lead-import'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
 import { detach } from '../../shared/detach'
 import { AddressSet, cleanText, domainOf, normalizeEmail, parseFlag } from './values'
@@ -56,6 +51,8 @@ export interface ImportFileOptions {
   /** Import a file that ends inside a row anyway: the cut-off row is skipped and reported. */
   allowPartial?: boolean
   now?: Date
+  /** The steps run at the end of the transaction; `AFTER_LEAD_IMPORT` unless a test gives others. */
+  afterLeadImport?: readonly AfterLeadImportStep[]
   signal?: AbortSignal
   onProgress?: (progress: Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>) => void
 }
@@ -87,17 +84,17 @@ async function importInTransaction(
   fileName: string,
   options: ImportFileOptions,
 ): Promise<ImportSummary> {
-  const probe = await probeFile(ref.path)
+  const source = openRecordSource(ref.path)
+  const probe = await source.probe()
   const store = createImportStore(db)
   refuseRepeatedFile(store, probe, fileName)
-  const layout = await readLayout(ref.path, probe.encoding, fileName)
+  const layout = await source.layout(probe, fileName)
   const resolved = resolveColumns(fileName, layout, options.mapping, store.rememberedMapping(layout.signature))
   const columns = resolved.columns
-  const delimiter = layout.delimiter
 
   const snapshot = chooseSnapshotDate(fileName, ref.lastModifiedMs, options.snapshotDate, options.now ?? new Date())
   const report = emptyReport(probe, layout, resolved.source, resolved.unknownColumns)
-  let dateOrder = await chooseDateOrder(ref.path, probe, layout, columns, fileName, options.dateOrder, report)
+  let dateOrder = await chooseDateOrder(source, probe, layout, columns, fileName, options.dateOrder, report)
 
   let rows = 0
   let invalid = 0
@@ -215,12 +212,8 @@ async function importInTransaction(
       counts.addRow(domain, isInvalid, isSuspended, invalidCause?.counted ?? null)
     }
 
-    const batches = readRecordBatches(ref.path, {
-      encoding: probe.encoding,
-      delimiter,
-      onBytes: (n) => {
-        bytesRead = n
-      },
+    const batches = source.batches(probe, layout, (n) => {
+      bytesRead = n
     })
     for await (const batch of batches) {
       if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
@@ -245,6 +238,11 @@ async function importInTransaction(
     if (resolved.source === 'chosen')
       store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
     storeTallies(db, store, { importId, listId, seq, counts })
+    afterLeadImport(
+      db,
+      { importId, listId, seq, ...(options.signal ? { signal: options.signal } : {}) },
+      options.afterLeadImport,
+    )
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
     // A cancel during the last step (closing spans, tallies) must still leave nothing behind.
     if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
@@ -297,7 +295,7 @@ function emptyReport(
  * cannot tell. Notes the basis in the report.
  */
 async function chooseDateOrder(
-  path: string,
+  source: RecordSource,
   probe: FileProbe,
   layout: FileLayout,
   columns: ColumnMapping,
@@ -305,7 +303,7 @@ async function chooseDateOrder(
   answer: DayMonthOrder | undefined,
   report: ImportReport,
 ): Promise<DayMonthOrder | null> {
-  const dateChoice = await decideDateOrder(path, probe.encoding, layout, columns.emailSuspendedAt)
+  const dateChoice = await decideDateOrder(() => source.batches(probe, layout), layout, columns.emailSuspendedAt)
   if (dateChoice.basis === 'contradictory') {
     throw new BadFileError(
       `${fileName}: the '${FIELD_LABELS.emailSuspendedAt}' column mixes day-first and month-first dates (e.g. 13/02 and 02/13); re-export it from Marketo without re-saving in Excel.`,

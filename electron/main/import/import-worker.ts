@@ -1,18 +1,15 @@
 /**
- * Worker-thread entry for one import or one edit of the history. better-sqlite3 is synchronous,
- * so a large import on Electron's main thread would freeze every window; here it has its own
- * thread and connection.
+ * Worker-thread entry for one job: an import, an edit of the history, maintenance, or any other
+ * kind in `JOB_KINDS`. better-sqlite3 is synchronous, so a large import on Electron's main thread
+ * would freeze every window; here it has its own thread and connection.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { FileRef, ImportSummary } from '../../shared/ipc'
-import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
-import { createImportEditStore } from '../db/import-edit-store'
-import { runMaintenance } from '../db/reclassify'
-import { openDatabase, type Db } from '../db/open'
+import { openDatabase } from '../db/open'
 import { toApiError } from '../core/errors'
 import { createLog } from '../core/log'
-import { DuplicateFileError, importFile } from './import-file'
-import type { FromImportWorker, HistoryEdit, ImportWorkerData, ToImportWorker } from './worker-protocol'
+import { DuplicateFileError } from './import-file'
+import { JOB_KINDS, jobOf } from './job-kinds'
+import type { FromImportWorker, ImportWorkerData, ToImportWorker } from './worker-protocol'
 
 const port = parentPort
 if (!port) throw new Error('import-worker must run in a worker thread')
@@ -20,35 +17,22 @@ const data = workerData as ImportWorkerData
 const controller = new AbortController()
 const post = (message: FromImportWorker): void => port.postMessage(message)
 
-async function runImport(db: Db, job: { file: FileRef; snapshotDate?: string }): Promise<ImportSummary> {
-  return importFile(db, job.file, {
-    ...(job.snapshotDate ? { snapshotDate: job.snapshotDate } : {}),
-    ...(job.file.mapping ? { mapping: job.file.mapping } : {}),
-    ...(job.file.dateOrder ? { dateOrder: job.file.dateOrder } : {}),
-    ...(job.file.allowPartial ? { allowPartial: true } : {}),
-    signal: controller.signal,
-    onProgress: (progress) => post({ type: 'progress', progress }),
-  })
-}
-
-function applyEdit(db: Db, edit: HistoryEdit): ImportSummary {
-  const edits = createImportEditStore(db)
-  if (edit.kind === 'delete') return edits.delete(edit.importId)
-  return edits.update(edit.importId, {
-    ...(edit.listName === undefined ? {} : { listName: edit.listName }),
-    ...(edit.snapshotDate === undefined ? {} : { snapshotDate: edit.snapshotDate }),
-  })
-}
-
 port.on('message', (message: ToImportWorker) => {
   if (message.type === 'cancel') controller.abort()
 })
 
 try {
+  const job = jobOf(data)
+  const handler = JOB_KINDS[job.kind]
+  if (!handler) throw new Error(`the import worker has no job of kind '${job.kind}'`)
   const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {})
   try {
-    if ('maintain' in data) post({ type: 'maintained', ...runMaintenance(db, CLASSIFIER_VERSION, classify) })
-    else post({ type: 'done', summary: 'edit' in data ? applyEdit(db, data.edit) : await runImport(db, data) })
+    post(
+      await handler(db, job.payload, {
+        signal: controller.signal,
+        progress: (progress) => post({ type: 'progress', progress }),
+      }),
+    )
   } finally {
     db.close()
   }

@@ -1,15 +1,16 @@
 import type { FileRef, ImportPreview } from '../../shared/ipc'
 import type { ImportStore } from '../db/import-store'
-import { probeFile } from './file-probe'
-import { dateSamples, readLayout } from './file-layout'
+import { dateSamples } from './file-layout'
+import { openRecordSource } from './record-source'
 
 /** Reads only the start of a file: what the mapping step needs to show. */
 export async function inspectFile(
   file: FileRef,
   store: Pick<ImportStore, 'rememberedMapping'>,
 ): Promise<ImportPreview> {
-  const probe = await probeFile(file.path)
-  const layout = await readLayout(file.path, probe.encoding, file.name)
+  const source = openRecordSource(file.path)
+  const probe = await source.probe()
+  const layout = await source.layout(probe, file.name)
   const remembered = layout.detected ? null : store.rememberedMapping(layout.signature)
   return {
     fileName: file.name,

@@ -6,6 +6,7 @@ import type {
   ImportWorkerData,
   ImportWorkerProgress,
   ToImportWorker,
+  WorkerJob,
 } from './worker-protocol'
 
 /** Starts `import-worker.ts`; how depends on the runtime (bundled under Electron, tsx under Node). */
@@ -19,6 +20,7 @@ export interface RunImportOptions {
 type WorkerResult =
   | { ok: true; summary: ImportSummary }
   | { ok: true; maintained: { causes: number; imports: number } }
+  | { ok: true; result: unknown }
   | { ok: false; error: ApiErrorShape; duplicateOf?: number }
 
 /** Runs one job in its own thread; resolves with what it reported, never rejects. */
@@ -45,6 +47,7 @@ function runWorker(
       else if (message.type === 'done') settle({ ok: true, summary: message.summary })
       else if (message.type === 'maintained')
         settle({ ok: true, maintained: { causes: message.causes, imports: message.imports } })
+      else if (message.type === 'result') settle({ ok: true, result: message.result })
       else {
         settle({
           ok: false,
@@ -62,7 +65,7 @@ function runWorker(
   })
 }
 
-type Setup = Omit<ImportWorkerData, 'file' | 'snapshotDate' | 'edit' | 'maintain'>
+type Setup = Omit<ImportWorkerData, 'file' | 'snapshotDate' | 'edit' | 'maintain' | 'job'>
 
 function summaryOf(result: WorkerResult & { ok: true }, what: string): ImportSummary {
   if ('summary' in result) return result.summary
@@ -105,4 +108,22 @@ export async function runMaintenanceWorker(
   if (!result.ok) throw new ApiError(result.error.code, result.error.message)
   if ('maintained' in result) return result.maintained
   throw new ApiError('internal', `${what} answered with a summary.`)
+}
+
+/**
+ * Runs one job of any kind in `JOB_KINDS` (job-kinds.ts) in its own thread: progress and Cancel
+ * as for an import; resolves with what the job answered, rejects with its ApiError.
+ */
+export async function runJobWorker(
+  start: StartImportWorker,
+  setup: Setup,
+  job: WorkerJob,
+  options: RunImportOptions = {},
+): Promise<unknown> {
+  const what = `The ${job.kind} job`
+  const result = await runWorker(start, { ...setup, job }, what, options)
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+  if ('result' in result) return result.result
+  if ('summary' in result) return result.summary
+  return result.maintained
 }

@@ -20,7 +20,18 @@ interface WorkerSetup {
  * years of history and so must not hold up the window.
  */
 export type ImportWorkerData = WorkerSetup &
-  ({ file: FileRef; snapshotDate?: string } | { edit: HistoryEdit } | { maintain: true })
+  (
+    | { file: FileRef; snapshotDate?: string }
+    | { edit: HistoryEdit }
+    | { maintain: true }
+    /** Any kind in `JOB_KINDS` (job-kinds.ts); the payload must survive structured cloning. */
+    | { job: WorkerJob }
+  )
+
+export interface WorkerJob {
+  kind: string
+  payload: unknown
+}
 
 export type ImportWorkerProgress = Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>
 
@@ -28,6 +39,7 @@ export type FromImportWorker =
   | { type: 'progress'; progress: ImportWorkerProgress }
   | { type: 'done'; summary: ImportSummary }
   | { type: 'maintained'; causes: number; imports: number }
+  | { type: 'result'; result: unknown }
   | { type: 'failed'; error: ApiErrorShape; duplicateOf?: number }
 
 export type ToImportWorker = { type: 'cancel' }
