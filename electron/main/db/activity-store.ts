@@ -1,0 +1,197 @@
+import type { Classification } from '../../shared/classify/types'
+import type { Db } from './open'
+
+export interface NewActivityEvent {
+  id: number
+  leadId: number
+  at: number
+  type: number
+  category: number | null
+  subcategory: number | null
+  detailId: number | null
+  mailingId: number | null
+  campaignId: number | null
+  fileId: number
+}
+
+export type DetailClassification = Pick<
+  Classification,
+  'verdict' | 'reason' | 'severity' | 'category' | 'hardBounce' | 'replyCode' | 'status' | 'provider'
+>
+
+export interface ActivityFileRow {
+  id: number
+  fileName: string
+  importedAt: string
+  events: number
+  newEvents: number
+  report: unknown
+}
+
+/** The write side of the activity tables: statements prepared once per import. */
+export function createActivityStore(db: Db) {
+  const insertFile = db.prepare<[string, string, number, string]>(
+    `INSERT INTO activity_files (file_name, file_sha256, file_size, imported_at, events, new_events, report_json)
+     VALUES (?, ?, ?, ?, 0, 0, '{}')`,
+  )
+  const finishFile = db.prepare<[number, number, string, number]>(
+    'UPDATE activity_files SET events = ?, new_events = ?, report_json = ? WHERE id = ?',
+  )
+  const ensureLead = db.prepare<[number]>('INSERT OR IGNORE INTO activity_leads (id) VALUES (?)')
+  const setLeadEmail = db.prepare<[string, string, number, number, number]>(
+    `UPDATE activity_leads SET email = ?, domain = ?, email_at = ?
+     WHERE id = ? AND (email_at IS NULL OR email_at <= ?)`,
+  )
+  const findDetail = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM activity_details WHERE text = ? AND recipient_provider = ?',
+  )
+  const insertDetail = db.prepare(
+    `INSERT INTO activity_details (text, recipient_provider, recipient_domain, classifier_version, verdict, reason, severity, category,
+       hard_bounce, reply_code, status, provider)
+     VALUES (@text, @recipientProvider, @recipientDomain, @version, @verdict, @reason, @severity, @category, @hardBounce, @replyCode,
+       @status, @provider)`,
+  )
+  const upsertMailing = db.prepare<[number, string]>(
+    `INSERT INTO activity_mailings (id, name) VALUES (?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name`,
+  )
+  const findGuid = db.prepare<[string], { id: number }>('SELECT id FROM activity_guids WHERE guid = ?')
+  const insertGuid = db.prepare<[string]>('INSERT INTO activity_guids (guid) VALUES (?)')
+  const insertEvent = db.prepare<
+    [number, number, number, number, number | null, number | null, number | null, number | null, number | null, number]
+  >(
+    `INSERT OR IGNORE INTO activity_events
+       (id, lead_id, at, type, category, subcategory, detail_id, mailing_id, campaign_id, file_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+
+  return {
+    insertFile(file: { fileName: string; sha256: string; size: number; importedAt: string }): number {
+      return Number(insertFile.run(file.fileName, file.sha256, file.size, file.importedAt).lastInsertRowid)
+    },
+    finishFile(id: number, events: number, newEvents: number, report: unknown): void {
+      finishFile.run(events, newEvents, JSON.stringify(report), id)
+    },
+    /** Returns whether the lead is new to the activity tables. */
+    ensureLead(id: number): boolean {
+      return ensureLead.run(id).changes > 0
+    },
+    setLeadEmail(id: number, email: string, domain: string, at: number): void {
+      setLeadEmail.run(email, domain, at, id, at)
+    },
+    detailId(
+      text: string,
+      recipientProvider: string,
+      recipientDomain: string | null,
+      version: string,
+      classify: () => DetailClassification,
+    ): number {
+      const known = findDetail.get(text, recipientProvider)
+      if (known) return known.id
+      const c = classify()
+      return Number(
+        insertDetail.run({
+          text,
+          recipientProvider,
+          recipientDomain,
+          version,
+          verdict: c.verdict,
+          reason: c.reason,
+          severity: c.severity,
+          category: c.category,
+          hardBounce: c.hardBounce ? 1 : 0,
+          replyCode: c.replyCode,
+          status: c.status,
+          provider: c.provider,
+        }).lastInsertRowid,
+      )
+    },
+    upsertMailing(id: number, name: string): void {
+      upsertMailing.run(id, name)
+    },
+    /** A GUID that is not a number gets a negative id of its own, so it never meets a numeric one. */
+    textGuidId(guid: string): number {
+      const known = findGuid.get(guid)
+      if (known) return -known.id
+      return -Number(insertGuid.run(guid).lastInsertRowid)
+    },
+    /** Returns whether the event is new (false when an earlier import or row already stored it). */
+    insertEvent(event: NewActivityEvent): boolean {
+      return (
+        insertEvent.run(
+          event.id,
+          event.leadId,
+          event.at,
+          event.type,
+          event.category,
+          event.subcategory,
+          event.detailId,
+          event.mailingId,
+          event.campaignId,
+          event.fileId,
+        ).changes > 0
+      )
+    },
+  }
+}
+
+export type ActivityStore = ReturnType<typeof createActivityStore>
+
+/**
+ * After an app update the classifier may read a Details text differently: classify the stored
+ * texts again (a few thousand at most, unlike events) so counts and policies follow the new rules.
+ * Returns how many were updated.
+ */
+export function reclassifyActivityDetails(
+  db: Db,
+  version: string,
+  classify: (text: string, domain: string | null) => DetailClassification,
+): number {
+  const stale = db
+    .prepare<[string], { id: number; text: string; recipient_domain: string | null }>(
+      'SELECT id, text, recipient_domain FROM activity_details WHERE classifier_version <> ?',
+    )
+    .all(version)
+  if (stale.length === 0) return 0
+  const update = db.prepare(
+    `UPDATE activity_details SET classifier_version = @version, verdict = @verdict, reason = @reason,
+       severity = @severity, category = @category, hard_bounce = @hardBounce, reply_code = @replyCode,
+       status = @status, provider = @provider
+     WHERE id = @id`,
+  )
+  db.transaction(() => {
+    for (const row of stale) {
+      const c = classify(row.text, row.recipient_domain)
+      update.run({
+        id: row.id,
+        version,
+        verdict: c.verdict,
+        reason: c.reason,
+        severity: c.severity,
+        category: c.category,
+        hardBounce: c.hardBounce ? 1 : 0,
+        replyCode: c.replyCode,
+        status: c.status,
+        provider: c.provider,
+      })
+    }
+  })()
+  return stale.length
+}
+
+export function listActivityFiles(db: Db): ActivityFileRow[] {
+  return db
+    .prepare<
+      [],
+      { id: number; file_name: string; imported_at: string; events: number; new_events: number; report_json: string }
+    >('SELECT id, file_name, imported_at, events, new_events, report_json FROM activity_files ORDER BY id')
+    .all()
+    .map((row) => ({
+      id: row.id,
+      fileName: row.file_name,
+      importedAt: row.imported_at,
+      events: row.events,
+      newEvents: row.new_events,
+      report: JSON.parse(row.report_json) as unknown,
+    }))
+}

@@ -1,0 +1,105 @@
+/**
+ * Types of the activity history (Marketo's bounce, send and delivery events) and its policies,
+ * shared by the Node side, the CLI and the renderer.
+ */
+
+/** What importing one Bulk Activity Extract file did. */
+export interface ActivityImportSummary {
+  kind: 'activities'
+  fileId: number
+  file: string
+  /** Rows of the kept types (Send Email, Email Delivered, Email Bounced, Email Bounced Soft). */
+  events: number
+  /** Of those, events not stored before (the rest came with an earlier or overlapping file). */
+  newEvents: number
+  /** Kept rows by type name. */
+  byType: { send: number; delivered: number; bounced: number; bouncedSoft: number }
+  /** Rows of other activity types, counted and not stored, by type id. */
+  ignored: number
+  ignoredByType: Record<string, number>
+  /** Distinct leads in the file's kept events, and how many were new to the history. */
+  leads: number
+  newLeads: number
+  /** First and last event date in the file (YYYY-MM-DD, UTC), null when it had no kept event. */
+  from: string | null
+  to: string | null
+  delimiter: 'comma' | 'tab' | 'semicolon' | 'space'
+  unknownColumns: string[]
+  /** Bounce rows whose Category was not a number (kept, without a category). */
+  unreadableCategories: number
+}
+
+export const POLICY_ACTIONS = ['review', 'suspend', 'remove'] as const
+export type PolicyAction = (typeof POLICY_ACTIONS)[number]
+
+/** "≥ hard hard or ≥ soft soft bounces within days days → action"; 0 means that count is not used. */
+export interface PolicyTier {
+  hard: number
+  soft: number
+  days: number
+  action: PolicyAction
+}
+
+export interface PolicyOptions {
+  tiers: PolicyTier[]
+  /** Count Email Bounced Soft events without a Category (usually a broken email, not the lead). */
+  countCategoryless?: boolean
+  /** Count bounces our classifier reads as the sender's problem (blocks, authentication, content). */
+  countSenderSide?: boolean
+  /** YYYY-MM-DD (UTC); default: the day of the latest stored event. */
+  asOf?: string
+}
+
+export interface FlaggedLead {
+  leadId: number
+  email: string | null
+  hard: number
+  soft: number
+  /** ISO instants (UTC) of the first and last counted bounce in the deciding tier's window. */
+  firstAt: string
+  lastAt: string
+  action: PolicyAction
+  /** Index of the deciding tier (the strongest action among the tiers that flag the lead). */
+  tier: number
+  /** A delivery to this lead after its last counted bounce. */
+  deliveredLater: boolean
+}
+
+export interface PolicyPreview {
+  asOf: string | null
+  /** Per tier: the window it counted (YYYY-MM-DD, inclusive). */
+  windows: { from: string; to: string }[]
+  flagged: number
+  deliveredLater: number
+  byAction: Record<PolicyAction, number>
+  leads: FlaggedLead[]
+}
+
+/** Email Suspended in at least `k` of the last `n` snapshots of a list. */
+export interface SnapshotRule {
+  k: number
+  n: number
+  action: PolicyAction
+}
+
+export interface SnapshotFlaggedLead {
+  leadId: number | null
+  email: string
+  list: string
+  suspendedIn: number
+  of: number
+  action: PolicyAction
+}
+
+/** A bounce whose Marketo Category and our reading disagree. */
+export interface CategoryDisagreement {
+  detailId: number
+  text: string
+  category: number | null
+  ourVerdict: string
+  ourReason: string
+  why: string
+  events: number
+  leads: number
+  lastAt: string
+}
