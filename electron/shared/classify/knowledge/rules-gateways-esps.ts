@@ -13,6 +13,10 @@ const TREND_ERS: RuleSource = {
   title: 'Trend Micro: FAQs about messages blocked by Email Reputation Services (ERS)',
   url: 'https://success.trendmicro.com/solution/1097055-frequently-asked-questions-faqs-about-messages-blocked-by-email-reputation-services-ers',
 }
+const TREND_DDEI: RuleSource = {
+  title: 'Trend Micro Deep Discovery Email Inspector: SMTP error codes',
+  url: 'https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes',
+}
 const MIMECAST: RuleSource = {
   title: 'Mimecast: SMTP error codes',
   url: 'https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754',
@@ -197,6 +201,18 @@ export const GATEWAY_AND_ESP_RULES: readonly ProviderRule[] = [
     explanation:
       'Trend Micro refused the sending IP because it is on its block list of known spam sources; the sender has to get it delisted.',
     source: TREND_ERS,
+  },
+  {
+    id: 'trendmicro-ers-zombie',
+    provider: 'trendmicro',
+    kind: 'phrase',
+    match: 'for zombie matches',
+    language: 'en',
+    reason: 'badreputation',
+    title: 'Trend Micro: sending IP looks like a hijacked machine, held back',
+    explanation:
+      'Trend Micro’s reputation service temporarily refused the sending IP because it behaves like a compromised (zombie) machine; the sender’s IP is the problem, and later attempts may pass.',
+    source: TREND_DDEI,
   },
   // Mimecast's reply texts are fixed per cause; each is its own documented entry.
   {

@@ -21,6 +21,12 @@ const EXAMPLES: readonly (readonly [string, string, string, string])[] = [
     'blocked',
     'fix-sending',
   ],
+  [
+    '450 Temporary denial of connection (450) for Zombie matches (ERS)',
+    'trendmicro-ers-zombie',
+    'badreputation',
+    'fix-sending',
+  ],
   ['421 Unable to process connection at this time', 'mimecast-unable-to-process', 'systemerror', 'retry'],
   [
     '550 Rejected by header based Anti-Spoofing policy: user@example.com',
