@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { BackupInfo, Channel, RequestOf, ResponseOf, SettingsInfo } from '../../../electron/shared/ipc'
-import { SettingsState, siblingFolder, type Invoke } from '../../../renderer/src/components/settings/settings-state.svelte'
+import {
+  SettingsState,
+  siblingFolder,
+  type Invoke,
+} from '../../../renderer/src/components/settings/settings-state.svelte'
 
 /** A fake Node side: answers from the table given, records every call. */
 function fake(answers: Partial<{ [K in Channel]: (request: RequestOf<K>) => ResponseOf<K> | Promise<ResponseOf<K>> }>) {
