@@ -83,6 +83,8 @@ interface Decision {
   caution?: string
   /** The language layer's words, when it decided. */
   words?: readonly string[]
+  /** What a provider record says about permanence, when the text carries no code that says it. */
+  severity?: Severity
 }
 
 function lowerSameLength(text: string): string {
@@ -188,7 +190,10 @@ function decideReason(
 
   // A provider's own refusal code names the cause more precisely than the wording around it.
   const known = providerKnowledge(lower, status, provider, open)
-  if (known !== null) return known
+  if (known !== null) {
+    const { record, ...decision } = known
+    return record.severity === undefined ? decision : { ...decision, severity: record.severity }
+  }
   const byProvider = providerCodeReason(lower, open)
   if (byProvider !== null) {
     const decision: Decision = byProvider
@@ -372,7 +377,10 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
   const fromText = providerFromText(lower, open)
   const provider = fromText?.provider ?? contextProvider(context)
   const decision = settled(decideReason(lower, open, reply, status, stage, model, provider), lower, status)
-  const severity = severityOf(lower, reply, status, decision.reason)
+  const severity =
+    decision.severity !== undefined && reply === null && status === null
+      ? decision.severity
+      : severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
   const verdict =
     verdictFromWords(decision.reason, severity, lower) ?? verdictFor(decision.reason, severity, hardBounce)

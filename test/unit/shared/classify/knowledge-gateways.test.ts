@@ -119,3 +119,11 @@ describe('gateway and ESP knowledge', () => {
     for (const rule of GATEWAY_AND_ESP_RULES) expect(rule.source.url).toMatch(/^https:\/\//)
   })
 })
+
+describe('a record that says how long a refusal lasts', () => {
+  it('gives the severity when the text has no code that says it', () => {
+    expect(classify('Mail from 192.0.2.1 refused: sender IP found in ERS-QIL').severity).toBe('transient')
+    // A code in the text still decides: servers act on the reply code.
+    expect(classify('550 Mail from 192.0.2.1 refused: sender IP found in ERS-QIL').severity).toBe('permanent')
+  })
+})
