@@ -128,10 +128,14 @@ export function createImportStore(db: Db) {
   )
   const findLead = db.prepare<[string], { id: number; email: string }>('SELECT id, email FROM leads WHERE identity = ?')
   const updateLeadEmail = db.prepare('UPDATE leads SET email = ?, domain = ? WHERE id = ?')
-  const findCause = db.prepare<[string], { id: number }>('SELECT id FROM causes WHERE text = ?')
+  const findCause = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM causes WHERE text = ? AND mailbox_provider = ?',
+  )
   const insertCause = db.prepare(`
-    INSERT INTO causes (text, classifier_version, reply_code, status, severity, reason, hard_bounce, verdict, provider, rule)
-    VALUES (@text, @version, @replyCode, @status, @severity, @reason, @hardBounce, @verdict, @provider, @rule)`)
+    INSERT INTO causes (text, mailbox_provider, sample_domain, classifier_version, reply_code, status, severity, reason,
+      hard_bounce, verdict, provider, rule)
+    VALUES (@text, @mailboxProvider, @sampleDomain, @version, @replyCode, @status, @severity, @reason, @hardBounce,
+      @verdict, @provider, @rule)`)
 
   return {
     /**
@@ -203,11 +207,20 @@ export function createImportStore(db: Db) {
     hasLeads(): boolean {
       return db.prepare('SELECT 1 FROM leads LIMIT 1').get() !== undefined
     },
-    /** Stores a distinct cause text with its classification; the same text always gets the same id. */
-    upsertCause(text: string, result: Classification, version: string): number {
-      const existing = findCause.get(text)
+    /**
+     * Stores a distinct cause with its classification: the same text for recipients of the same
+     * mailbox provider (`''` for none) always gets the same id. `sampleDomain` is the recipient
+     * domain it was classified with, kept so a newer classifier can classify it again alike.
+     */
+    upsertCause(
+      text: string,
+      recipient: { mailboxProvider: string; sampleDomain: string | null },
+      result: Classification,
+      version: string,
+    ): number {
+      const existing = findCause.get(text, recipient.mailboxProvider)
       if (existing) return existing.id
-      const info = insertCause.run({ text, ...causeColumns(result, version) })
+      const info = insertCause.run({ text, ...recipient, ...causeColumns(result, version) })
       return Number(info.lastInsertRowid)
     },
   }

@@ -41,9 +41,19 @@ export function migrate(db: Database, migrations: readonly Migration[], target?:
   const current = schemaVersion(db)
   const pending = migrations.filter((m) => m.version > current && m.version <= goal)
   if (pending.length === 0) return current
-  db.transaction(() => {
-    for (const migration of pending) migration.up(db)
-    db.pragma(`user_version = ${goal}`)
-  })()
+  // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched before and after.
+  const rebuild = pending.some((m) => m.rebuildsReferencedTable) && db.pragma('foreign_keys', { simple: true }) === 1
+  if (rebuild) db.pragma('foreign_keys = OFF')
+  try {
+    db.transaction(() => {
+      for (const migration of pending) migration.up(db)
+      if (rebuild && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+        throw new Error('A migration left rows pointing at rows that are gone; the database was left as it was.')
+      }
+      db.pragma(`user_version = ${goal}`)
+    })()
+  } finally {
+    if (rebuild) db.pragma('foreign_keys = ON')
+  }
   return goal
 }

@@ -1,5 +1,5 @@
 import { SnapshotCounts, TALLIES_VERSION, type CountedCause } from './snapshot-counts'
-import type { Classification } from '../../shared/classify/types'
+import type { Classification, ClassifyContext } from '../../shared/classify/types'
 import { causeColumns } from './import-store'
 import type { Db } from './open'
 import { createTransitionCounter, storedCountedCauses, TRANSITION_DIMENSIONS } from './transition-counts'
@@ -71,10 +71,12 @@ export function recountOutdatedTallies(db: Db): { imports: number } {
 export function reclassifyStaleCauses(
   db: Db,
   version: string,
-  classify: (text: string) => Classification,
+  classify: (text: string, context?: ClassifyContext) => Classification,
 ): { causes: number; imports: number } {
   const stale = db
-    .prepare<[string], { id: number; text: string }>('SELECT id, text FROM causes WHERE classifier_version != ?')
+    .prepare<[string], { id: number; text: string; sample_domain: string | null }>(
+      'SELECT id, text, sample_domain FROM causes WHERE classifier_version != ?',
+    )
     .all(version)
   if (stale.length === 0) return { causes: 0, imports: 0 }
   const update = db.prepare(`
@@ -83,7 +85,9 @@ export function reclassifyStaleCauses(
     WHERE id = @id`)
   return db.transaction(() => {
     for (const cause of stale) {
-      update.run({ id: cause.id, ...causeColumns(classify(cause.text), version) })
+      // Classified with a domain of the same provider, as at import (the answer depends only on that).
+      const context = cause.sample_domain === null ? undefined : { domain: cause.sample_domain }
+      update.run({ id: cause.id, ...causeColumns(classify(cause.text, context), version) })
     }
     const importIds = db.prepare<[], { id: number }>('SELECT id FROM imports').all()
     recountAll(
@@ -109,7 +113,7 @@ export function maintenanceNeeded(db: Db, version: string): { staleCauses: numbe
 export function runMaintenance(
   db: Db,
   version: string,
-  classify: (text: string) => Classification,
+  classify: (text: string, context?: ClassifyContext) => Classification,
 ): { causes: number; imports: number } {
   const reclassified = reclassifyStaleCauses(db, version, classify)
   const recounted = recountOutdatedTallies(db)

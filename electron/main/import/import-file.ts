@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
+import { providerFromDomain } from '../../shared/classify/provider'
 import type { FileRef, ImportProgress, ImportReportView, ImportSummary } from '../../shared/ipc'
 import type { Db } from '../db/open'
 import { createImportStore, type ImportStore } from '../db/import-store'
@@ -182,8 +183,9 @@ async function importInTransaction(
         skip(line, `'${rawEmail.slice(0, 80)}' in '${FIELD_LABELS.email}' is not an email address`)
         return
       }
-      const invalidCause = cause(value('emailInvalidCause'))
-      const suspendedCause = cause(value('emailSuspendedCause'))
+      const domain = domainOf(email)
+      const invalidCause = cause(value('emailInvalidCause'), domain)
+      const suspendedCause = cause(value('emailSuspendedCause'), domain)
       // A file with only the address and the cause still says who bounced: a cause means invalid.
       const isInvalid =
         columns.emailInvalid === undefined ? invalidCause !== null : parseFlag(value('emailInvalid')) === true
@@ -193,7 +195,6 @@ async function importInTransaction(
       if (!addresses.add(email)) report.duplicateEmails += 1
       const marketoId = value('marketoId')
       const identity = marketoId === '' ? `email:${email}` : `id:${marketoId}`
-      const domain = domainOf(email)
       const leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain }, leadsExisted)
       const added = snapshotWriter.add(leadId, {
         emailInvalid: isInvalid,
@@ -327,21 +328,32 @@ async function chooseDateOrder(
 type CachedCause = { id: number; counted: CountedCause }
 
 /**
- * Exports repeat a handful of cause texts thousands of times: classify and store each once.
- * Only the copied text and the few fields the tallies need stay in memory: the classification
- * itself holds slices of the text, which would pin the chunk it was read from.
+ * Exports repeat a handful of cause texts thousands of times: classify and store each once per
+ * recipient mailbox provider (the classifier's answer depends only on the text and
+ * `providerFromDomain` of the recipient's domain, a handful of values). Only the copied text and
+ * the few fields the tallies need stay in memory: the classification itself holds slices of the
+ * text, which would pin the chunk it was read from.
  */
-function causeCache(store: ImportStore): (text: string) => CachedCause | null {
-  const causes = new Map<string, CachedCause>()
-  return (text) => {
+function causeCache(store: ImportStore): (text: string, domain: string) => CachedCause | null {
+  const byProvider = new Map<string, Map<string, CachedCause>>()
+  const providerOf = new Map<string, string>()
+  return (text, domain) => {
     if (text === '') return null
+    let mailboxProvider = providerOf.get(domain)
+    if (mailboxProvider === undefined) {
+      mailboxProvider = providerFromDomain(domain) ?? ''
+      providerOf.set(detach(domain), mailboxProvider)
+    }
+    let causes = byProvider.get(mailboxProvider)
+    if (!causes) byProvider.set(mailboxProvider, (causes = new Map()))
     const known = causes.get(text)
     if (known) return known
     const own = detach(text)
-    const classification = classify(own)
+    const sampleDomain = domain === '' ? null : detach(domain)
+    const classification = classify(own, sampleDomain === null ? undefined : { domain: sampleDomain })
     const { verdict, reason, status, replyCode, provider, hardBounce } = classification
     const entry = {
-      id: store.upsertCause(own, classification, CLASSIFIER_VERSION),
+      id: store.upsertCause(own, { mailboxProvider, sampleDomain }, classification, CLASSIFIER_VERSION),
       counted: { verdict, reason, status, replyCode, provider, hardBounce },
     }
     causes.set(own, entry)

@@ -4,6 +4,7 @@ import { headerMappings } from './0020-header-mappings'
 import { historyIndexes } from './0030-history-indexes'
 import { talliesVersion } from './0050-tallies-version'
 import { coveringSpanIndexes } from './0060-covering-span-indexes'
+import { causesByProvider } from './0070-causes-by-provider'
 import { activityEvents } from './0080-activity-events'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
@@ -13,5 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   historyIndexes,
   talliesVersion,
   coveringSpanIndexes,
+  causesByProvider,
   activityEvents,
 ]
