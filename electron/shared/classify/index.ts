@@ -47,7 +47,6 @@ import { LANGUAGE_MODEL } from './language/model.generated'
 import { predict, type LanguageModelData } from './language/naive-bayes'
 import { FIRST_PASS, firstRuleMatch, SECOND_PASS, USER_UNKNOWN, type RuleMatch } from './phrases'
 import { providerFromDomain, providerFromText } from './provider'
-import { providerCodeReason } from './provider-codes'
 import { findStage, hasDataTrailer, type FoundStage } from './stage'
 import { decisiveReason, hintedReason, isGenericStatus, WEAK_REASONS } from './status-reasons'
 import { REASON_TEXTS, verdictNote } from './texts'
@@ -192,15 +191,12 @@ function decideReason(
   const known = providerKnowledge(lower, status, provider, open)
   if (known !== null) {
     const { record, ...decision } = known
-    return record.severity === undefined ? decision : { ...decision, severity: record.severity }
-  }
-  const byProvider = providerCodeReason(lower, open)
-  if (byProvider !== null) {
-    const decision: Decision = byProvider
+    // At MAIL FROM a provider's "no such address" is about the sender's address.
     if (stage?.stage === 'mail' && (decision.reason === 'userunknown' || decision.reason === 'hostunknown')) {
-      return { ...decision, reason: 'rejected', rule: `${decision.rule}-at-mail-from` }
+      decision.reason = 'rejected'
+      decision.rule = `${decision.rule}-at-mail-from`
     }
-    return decision
+    return record.severity === undefined ? decision : { ...decision, severity: record.severity }
   }
 
   const first = firstRuleMatch(FIRST_PASS, lower, open)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { classify } from '../../../../electron/shared/classify/index'
-import { providerCodeReason } from '../../../../electron/shared/classify/provider-codes'
+import { providerKnowledge } from '../../../../electron/shared/classify/knowledge/index'
 
 // Realistic texts written for these tests (not taken from the oracle corpus), one or more per rule.
 
@@ -33,19 +33,19 @@ describe('classify: provider refusal codes', () => {
     ['host cxr.mx.a.cloudfilter.net said: 552 5.7.0 Message rejected AUP#URLBL1001', 'spamdetected'],
   ])('%s → %s', (text, reason) => {
     expect(classify(text).reason).toBe(reason)
-    expect(classify(text).evidence[0]?.rule).toMatch(/^provider-code:/)
+    expect(classify(text).evidence[0]?.rule).toMatch(/^provider:(orange|spectrum|cox)-/)
   })
 
   it('leaves generic codes and unknown tags to the wording', () => {
     // LPN…_108 is Orange's generic "service refused, please try later".
-    expect(providerCodeReason('550 5.5.0 service refused, please try later. lpn001_108')).toBeNull()
-    expect(providerCodeReason('550 rejected aup#zzz')).toBeNull()
-    expect(providerCodeReason('see rfc 1234 section 5')).toBeNull()
+    expect(providerKnowledge('550 5.5.0 service refused, please try later. lpn001_108', null, null)).toBeNull()
+    expect(providerKnowledge('550 rejected aup#zzz', null, null)).toBeNull()
+    expect(providerKnowledge('see rfc 1234 section 5', null, null)).toBeNull()
   })
 
   it('evidence points at the code', () => {
     const text = 'host smtp-in.orange.fr said: 550 5.7.1 Mail rejected. OFR_506 [506]'
-    expect(classify(text).evidence[0]).toMatchObject({ rule: 'provider-code:ofr_506', match: 'OFR_506' })
+    expect(classify(text).evidence[0]).toMatchObject({ rule: 'provider:orange-506', match: 'OFR_506' })
   })
 })
 
