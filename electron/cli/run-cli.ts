@@ -5,6 +5,7 @@ import { explainCommand } from './commands/explain'
 import { exportCommand } from './commands/export'
 import { historyCommand } from './commands/history'
 import { importCommand } from './commands/import'
+import { policyCommand } from './commands/policy'
 
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CliCommand[] = [
   classifyCommand,
   explainCommand,
   exportCommand,
+  policyCommand,
 ]
 
 function help(): string {

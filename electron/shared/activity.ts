@@ -103,3 +103,28 @@ export interface CategoryDisagreement {
   leads: number
   lastAt: string
 }
+
+export interface ActivityTotals {
+  events: number
+  bounced: number
+  bouncedSoft: number
+  send: number
+  delivered: number
+  leads: number
+  files: number
+  /** First and last event day (YYYY-MM-DD, UTC). */
+  from: string | null
+  to: string | null
+}
+
+/** One event of a lead, for its timeline. */
+export interface LeadEvent {
+  at: string
+  type: number
+  category: number | null
+  subcategory: number | null
+  details: string | null
+  verdict: string | null
+  reason: string | null
+  mailing: string | null
+}

@@ -5,6 +5,16 @@
  */
 import type { Reason, Verdict } from './classify/types'
 import type { ColumnMapping, LeadField } from './lead-fields'
+import type {
+  ActivityImportSummary,
+  ActivityTotals,
+  CategoryDisagreement,
+  LeadEvent,
+  PolicyOptions,
+  PolicyPreview,
+  SnapshotFlaggedLead,
+  SnapshotRule,
+} from './activity'
 
 export interface AppInfo {
   version: string
@@ -530,6 +540,15 @@ export interface Diagnostics {
 
 /** channel → [request, response]. Every request is one plain object, so it can be validated. */
 export interface IpcContract {
+  /** Bounce activity history (Bulk Activity Extract files) and the policies over it. */
+  'activity:import': [{ file: FileRef }, ActivityImportSummary]
+  'activity:summary': [NoRequest, ActivityTotals]
+  'activity:disagreements': [{ limit?: number }, CategoryDisagreement[]]
+  'activity:lead-events': [{ leadId: number }, LeadEvent[]]
+  'activity:policy-preview': [PolicyOptions, PolicyPreview]
+  /** The flagged leads as a CSV for a Marketo static list. */
+  'activity:policy-export': [PolicyOptions, LeadListExportResponse]
+  'activity:snapshot-rule': [SnapshotRule, SnapshotFlaggedLead[]]
   'app:info': [NoRequest, AppInfo]
   'imports:list': [NoRequest, ImportSummary[]]
   'imports:run': [ImportRunRequest, ImportOutcome[]]
@@ -588,6 +607,18 @@ export const SETTINGS_CHANNELS = [
 ] as const satisfies readonly Channel[]
 export type SettingsChannel = (typeof SETTINGS_CHANNELS)[number]
 
+/** The activity history's channels; their handlers live in main/activity/. */
+export const ACTIVITY_CHANNELS = [
+  'activity:import',
+  'activity:summary',
+  'activity:disagreements',
+  'activity:lead-events',
+  'activity:policy-preview',
+  'activity:policy-export',
+  'activity:snapshot-rule',
+] as const satisfies readonly Channel[]
+export type ActivityChannel = (typeof ACTIVITY_CHANNELS)[number]
+
 export const CHANNELS = [
   'app:info',
   'imports:list',
@@ -611,6 +642,7 @@ export const CHANNELS = [
   'diff:rows',
   'codes:usage',
   ...SETTINGS_CHANNELS,
+  ...ACTIVITY_CHANNELS,
 ] as const satisfies readonly Channel[]
 
 // Fails to compile when a channel is added to the contract but not to CHANNELS.

@@ -26,6 +26,7 @@ import {
   type TrendsRequest,
 } from './ipc'
 import { LEAD_FIELDS, type ColumnMapping } from './lead-fields'
+import { activityRequests } from './validate-activity'
 
 type Validator<T> = (value: unknown) => T
 
@@ -330,6 +331,7 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'imports:sample': noFields('imports:sample'),
   'imports:cancel': noFields('imports:cancel'),
   ...settingsRequests(),
+  ...activityRequests(fileRef),
   'imports:inspect': (value) => ({
     file: fileRef(expectObject(value, 'imports:inspect').file, 'imports:inspect.file'),
   }),

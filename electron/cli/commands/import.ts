@@ -7,6 +7,7 @@ import type { Emit } from '../../main/core/handler-deps'
 import { UsageError, type CliCommand, type CliIo } from '../command'
 import { invokeOrThrow, withCliContext } from '../context'
 import type { AppContext } from '../../main/core/app-context'
+import { isActivityFile } from '../../main/activity/activity-file'
 
 /** How many skipped rows the CLI prints; the full list is in the import's report. */
 export const SKIPPED_ROWS_SHOWN = 10
@@ -31,6 +32,7 @@ function describe(outcome: ImportOutcome, skips: Skips | null): Record<string, u
   }
   const { import: summary } = outcome
   return {
+    kind: 'leads',
     id: summary.id,
     file: summary.fileName,
     snapshotDate: summary.snapshotDate,
@@ -118,8 +120,29 @@ export const importCommand: CliCommand = {
             ...(values['allow-partial'] ? { allowPartial: true } : {}),
           }
         })
+        // Bulk Activity Extract files are told apart by their header and go to the activity history.
+        const leadFiles: typeof files = []
+        let activityFailed = false
+        for (const file of files) {
+          if (!(await isActivityFile(file.path).catch(() => false))) {
+            leadFiles.push(file)
+            continue
+          }
+          const summary = await invokeOrThrow(context, 'activity:import', { file }).catch((error: unknown) => {
+            activityFailed = true
+            io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+            return null
+          })
+          if (summary && values.json) io.stdout.write(`${JSON.stringify(summary)}\n`)
+          else if (summary) {
+            io.stdout.write(
+              `${summary.file}: ${summary.events} events (${summary.newEvents} new), ${summary.byType.bounced} bounced, ${summary.byType.bouncedSoft} bounced soft, ${summary.ignored} of other types ignored\n`,
+            )
+          }
+        }
+        if (leadFiles.length === 0) return activityFailed ? 1 : 0
         const outcomes = await invokeOrThrow(context, 'imports:run', {
-          files,
+          files: leadFiles,
           ...(snapshotDate === undefined ? {} : { snapshotDate }),
         })
         for (const outcome of outcomes) {
@@ -137,7 +160,7 @@ export const importCommand: CliCommand = {
             io.stderr.write(`${outcome.error.message}${hint}\n`)
           }
         }
-        return outcomes.every((outcome) => outcome.ok) ? 0 : 1
+        return outcomes.every((outcome) => outcome.ok) && !activityFailed ? 0 : 1
       },
       values.progress ? printProgress(io) : undefined,
     )

@@ -5,6 +5,7 @@
  */
 import { CLASSIFIER_VERSION } from '../../shared/classify'
 import { CHANNELS, type IpcHandlers } from '../../shared/ipc'
+import { createActivityHandlers } from '../activity/activity-handlers'
 import { createExportHandlers } from '../export/export-handlers'
 import { createHistoryHandlers } from '../history/history-handlers'
 import { createImportHandlers } from '../import/import-handlers'
@@ -35,10 +36,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     createImportHandlers(deps, context),
     createExportHandlers(deps),
     createSettingsHandlers(deps, context),
+    createActivityHandlers(deps, context),
   ] as const
-  const [app, history, imports, exports, settings] = features
+  const [app, history, imports, exports, settings, activity] = features
   assertEachChannelOnce(features)
-  return { ...app, ...history, ...imports, ...exports, ...settings } satisfies IpcHandlers
+  return { ...app, ...history, ...imports, ...exports, ...settings, ...activity } satisfies IpcHandlers
 }
 
 /**

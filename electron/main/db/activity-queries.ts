@@ -1,19 +1,7 @@
-import type { CategoryDisagreement } from '../../shared/activity'
+import type { ActivityTotals, CategoryDisagreement, LeadEvent } from '../../shared/activity'
 import type { Db } from './open'
 
 const isoInstant = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
-
-export interface ActivityTotals {
-  events: number
-  bounced: number
-  bouncedSoft: number
-  send: number
-  delivered: number
-  leads: number
-  files: number
-  from: string | null
-  to: string | null
-}
 
 export function activityTotals(db: Db): ActivityTotals {
   const row = db
@@ -106,17 +94,6 @@ function disagreementWhy(category: number | null, verdict: string, hard: boolean
     return 'Marketo counts this as a soft or spam bounce, but the text says the address or its domain does not exist.'
   }
   return 'Marketo’s category and the text disagree.'
-}
-
-export interface LeadEvent {
-  at: string
-  type: number
-  category: number | null
-  subcategory: number | null
-  details: string | null
-  verdict: string | null
-  reason: string | null
-  mailing: string | null
 }
 
 /** One lead's events, newest first (for the lead panel's timeline). */
