@@ -5,6 +5,7 @@
  * JSON `attributes` cell of each row.
  */
 import { createReadStream } from 'node:fs'
+import { StringDecoder } from 'node:string_decoder'
 import { CsvScanner, CsvSyntaxError, type CsvRecord } from '../import/csv-scanner'
 
 export { CsvSyntaxError }
@@ -163,35 +164,51 @@ const CHUNK_BYTES = 128 * 1024
 /**
  * Streams the records of a file in batches (one per chunk read), so memory stays flat whatever
  * the size. A line that cannot be read ends the import: activity files are written by a machine,
- * so a damaged row means a damaged file.
+ * so a damaged row means a damaged file. `onBytes` sees every chunk (the caller hashes the file
+ * in the same pass).
  */
 export async function* readActivityRecords(
   path: string,
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be',
   delimiter: ActivityDelimiter,
-  onBytes: (bytesRead: number) => void,
+  onBytes: (chunk: Buffer) => void,
 ): AsyncGenerator<CsvRecord[]> {
-  const decoder = new TextDecoder(encoding)
+  // Node's StringDecoder is several times faster than a streaming TextDecoder on large files.
+  const decoder =
+    encoding === 'utf-16be' ? new TextDecoderStream16be() : new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le')
   const scanner = new CsvScanner(delimiter)
   let batch: CsvRecord[] = []
+  let first = true
   const onRecord = (record: CsvRecord): void => {
     batch.push(record)
   }
   const onError = (error: CsvSyntaxError): void => {
     throw error
   }
-  let bytesRead = 0
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     const bytes = chunk as Buffer
-    bytesRead += bytes.length
-    onBytes(bytesRead)
-    scanner.push(decoder.decode(bytes, { stream: true }), onRecord, onError)
+    onBytes(bytes)
+    let text = decoder.write(bytes)
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    first = false
+    scanner.push(text, onRecord, onError)
     yield batch
     batch = []
   }
-  scanner.push(decoder.decode(), onRecord, onError)
+  scanner.push(decoder.end(), onRecord, onError)
   scanner.end(onRecord, onError)
   yield batch
+}
+
+/** The one encoding StringDecoder lacks, behind the same two methods. */
+class TextDecoderStream16be {
+  private readonly decoder = new TextDecoder('utf-16be')
+  write(bytes: Buffer): string {
+    return this.decoder.decode(bytes, { stream: true })
+  }
+  end(): string {
+    return this.decoder.decode()
+  }
 }
 
 const ISO_INSTANT =
@@ -204,6 +221,8 @@ const ISO_INSTANT =
  * (`2/13/2022 14:06`) could be day- or month-first, so it is refused rather than guessed.
  */
 export function parseActivityDate(raw: string): number | null {
+  const fast = fastUtcDate(raw)
+  if (fast !== null) return fast
   const match = ISO_INSTANT.exec(raw.trim())
   if (!match) return null
   const year = Number(match[1])
@@ -222,6 +241,56 @@ export function parseActivityDate(raw: string): number | null {
     offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0))
   }
   return Date.UTC(year, month - 1, day, hour, minute, second) / 1000 - offsetMinutes * 60
+}
+
+const DIGIT_0 = 48
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0
+  for (let index = from; index < from + count; index += 1) {
+    const digit = text.charCodeAt(index) - DIGIT_0
+    if (digit < 0 || digit > 9) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
+
+let cachedDay = ''
+let cachedDayStart = 0
+
+/** `YYYY-MM-DDTHH:MM:SSZ`, the API's own form, without a regular expression: a million rows a file. */
+function fastUtcDate(raw: string): number | null {
+  if (raw.length !== 20 || raw.charCodeAt(10) !== 84 || raw.charCodeAt(19) !== 90) return null
+  if (raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45 || raw.charCodeAt(13) !== 58 || raw.charCodeAt(16) !== 58)
+    return null
+  const hour = digits(raw, 11, 2)
+  const minute = digits(raw, 14, 2)
+  const second = digits(raw, 17, 2)
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return null
+  const day = raw.slice(0, 10)
+  if (day !== cachedDay) {
+    const year = digits(raw, 0, 4)
+    const month = digits(raw, 5, 2)
+    const date = digits(raw, 8, 2)
+    if (year < 0 || month < 1 || month > 12 || date < 1) return null
+    if (date > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null
+    cachedDay = day
+    cachedDayStart = Date.UTC(year, month - 1, date) / 1000
+  }
+  return cachedDayStart + hour * 3600 + minute * 60 + second
+}
+
+/**
+ * A cheap check for the attributes of rows whose values the app does not keep (sends,
+ * deliveries): one JSON object or array, by its brackets. A cell a shifted column put there
+ * (text, a date) fails it; full parsing is kept for bounces, whose values are stored.
+ */
+export function looksLikeJson(raw: string): boolean {
+  const text = raw.trim()
+  if (text === '' || text === 'null') return true
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(text.length - 1)
+  return (first === 123 && last === 125) || (first === 91 && last === 93)
 }
 
 /** The attribute values the app keeps, read case-insensitively, as text or number. */

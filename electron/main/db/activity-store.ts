@@ -28,14 +28,20 @@ export interface ActivityFileRow {
   report: unknown
 }
 
+/** The event indexes as migration 0080 creates them; the import may rebuild them (see suspendIndexesIfCheaper). */
+export const EVENT_INDEXES = `
+  CREATE INDEX activity_bounces ON activity_events(at, lead_id, type, category, detail_id) WHERE type IN (8, 27);
+  CREATE INDEX activity_by_lead ON activity_events(lead_id, at, type);
+`
+
 /** The write side of the activity tables: statements prepared once per import. */
 export function createActivityStore(db: Db) {
   const insertFile = db.prepare<[string, string, number, string]>(
     `INSERT INTO activity_files (file_name, file_sha256, file_size, imported_at, events, new_events, report_json)
      VALUES (?, ?, ?, ?, 0, 0, '{}')`,
   )
-  const finishFile = db.prepare<[number, number, string, number]>(
-    'UPDATE activity_files SET events = ?, new_events = ?, report_json = ? WHERE id = ?',
+  const finishFile = db.prepare<[string, number, number, string, number]>(
+    'UPDATE activity_files SET file_sha256 = ?, events = ?, new_events = ?, report_json = ? WHERE id = ?',
   )
   const ensureLead = db.prepare<[number]>('INSERT OR IGNORE INTO activity_leads (id) VALUES (?)')
   const setLeadEmail = db.prepare<[string, string, number, number, number]>(
@@ -66,11 +72,26 @@ export function createActivityStore(db: Db) {
   )
 
   return {
+    /**
+     * Inserting into an index in lead order costs a random page per row; building it once after
+     * the rows are in is a sort. When the file brings more events than are stored, the event
+     * indexes are dropped for the import and built again before it commits (in the same
+     * transaction, so a failure or cancel restores them). Returns whether they were dropped.
+     */
+    suspendIndexesIfCheaper(expectedEvents: number): boolean {
+      const stored = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM activity_events').get()?.n ?? 0
+      if (stored >= expectedEvents) return false
+      db.exec('DROP INDEX activity_by_lead; DROP INDEX activity_bounces;')
+      return true
+    },
+    restoreIndexes(): void {
+      db.exec(EVENT_INDEXES)
+    },
     insertFile(file: { fileName: string; sha256: string; size: number; importedAt: string }): number {
       return Number(insertFile.run(file.fileName, file.sha256, file.size, file.importedAt).lastInsertRowid)
     },
-    finishFile(id: number, events: number, newEvents: number, report: unknown): void {
-      finishFile.run(events, newEvents, JSON.stringify(report), id)
+    finishFile(id: number, sha256: string, events: number, newEvents: number, report: unknown): void {
+      finishFile.run(sha256, events, newEvents, JSON.stringify(report), id)
     },
     /** Returns whether the lead is new to the activity tables. */
     ensureLead(id: number): boolean {

@@ -25,43 +25,60 @@ const DAY = 86_400
 /** Stronger actions win when several tiers flag a lead. */
 const STRENGTH: Record<PolicyAction, number> = { review: 1, suspend: 2, remove: 3 }
 
-interface TierRow {
+type LeadRow = {
   lead_id: number
   email: string | null
-  hard: number
-  soft: number
-  first_at: number
   last_at: number
   delivered_later: number
-}
+} & Record<string, number>
 
-const TIER_SQL = `
-  WITH counted AS (
-    SELECT e.lead_id, e.at,
-      (e.type = 8 AND coalesce(d.hard_bounce, 0) = 1) AS hard,
-      (NOT (e.type = 8 AND coalesce(d.hard_bounce, 0) = 1)
-        AND (coalesce(d.verdict, '') <> 'fix-sending' OR @senderSide)
-        AND (e.type = 8 OR e.category IS NOT NULL OR @categoryless)) AS soft
-    FROM activity_events e INDEXED BY activity_bounces
-    LEFT JOIN activity_details d ON d.id = e.detail_id
-    WHERE e.at >= @from AND e.at < @to AND e.type IN (8, 27)
-  ),
-  flagged AS (
-    SELECT lead_id, sum(hard) AS hard, sum(soft) AS soft, min(at) AS first_at, max(at) AS last_at
-    FROM counted
-    WHERE hard OR soft
-    GROUP BY lead_id
-    HAVING (@h > 0 AND sum(hard) >= @h) OR (@s > 0 AND sum(soft) >= @s)
-  )
-  SELECT f.lead_id, f.hard, f.soft, f.first_at, f.last_at,
-    coalesce(l.email, (SELECT email FROM leads WHERE identity = 'id:' || f.lead_id)) AS email,
-    EXISTS (
-      SELECT 1 FROM activity_events x INDEXED BY activity_deliveries
-      WHERE x.type = 7 AND x.lead_id = f.lead_id AND x.at > f.last_at
-    ) AS delivered_later
-  FROM flagged f
-  LEFT JOIN activity_leads l ON l.id = f.lead_id
-`
+/**
+ * One pass over the bounces of the widest window serves every tier: each tier's counts are sums
+ * over the part of it inside that tier's window (values bound, column names from the tier's
+ * index). Every window ends on the as-of day, so a flagged lead's last counted bounce is the same
+ * in each tier that flags it, and "delivered to later" is probed once.
+ */
+function tiersSql(tierCount: number): string {
+  const perTier = Array.from({ length: tierCount }, (_, i) =>
+    [
+      `sum(hard AND at >= @from${i}) AS h${i}`,
+      `sum(soft AND at >= @from${i}) AS s${i}`,
+      `min(CASE WHEN at >= @from${i} THEN at END) AS f${i}`,
+    ].join(', '),
+  ).join(',\n      ')
+  const flags = Array.from(
+    { length: tierCount },
+    (_, i) => `(@hard${i} > 0 AND h${i} >= @hard${i}) OR (@soft${i} > 0 AND s${i} >= @soft${i})`,
+  ).join('\n      OR ')
+  return `
+    WITH counted AS (
+      SELECT e.lead_id, e.at,
+        (e.type = 8 AND coalesce(d.hard_bounce, 0) = 1) AS hard,
+        (NOT (e.type = 8 AND coalesce(d.hard_bounce, 0) = 1)
+          AND (coalesce(d.verdict, '') <> 'fix-sending' OR @senderSide)
+          AND (e.type = 8 OR e.category IS NOT NULL OR @categoryless)) AS soft
+      FROM activity_events e INDEXED BY activity_bounces
+      LEFT JOIN activity_details d ON d.id = e.detail_id
+      WHERE e.at >= @from AND e.at < @to AND e.type IN (8, 27)
+    ),
+    per_lead AS (
+      SELECT lead_id, max(at) AS last_at,
+      ${perTier}
+      FROM counted
+      WHERE hard OR soft
+      GROUP BY lead_id
+    )
+    SELECT p.*,
+      coalesce(l.email, (SELECT email FROM leads WHERE identity = 'id:' || p.lead_id)) AS email,
+      EXISTS (
+        SELECT 1 FROM activity_events x INDEXED BY activity_by_lead
+        WHERE x.lead_id = p.lead_id AND x.at > p.last_at AND x.type = 7
+      ) AS delivered_later
+    FROM per_lead p
+    LEFT JOIN activity_leads l ON l.id = p.lead_id
+    WHERE ${flags}
+  `
+}
 
 /** The day (YYYY-MM-DD, UTC) of the latest stored event, or null with no events. */
 export function latestEventDay(db: Db): string | null {
@@ -79,38 +96,48 @@ const isoInstant = (seconds: number): string => new Date(seconds * 1000).toISOSt
 export function previewPolicy(db: Db, options: PolicyOptions): PolicyPreview {
   const asOf = options.asOf ?? latestEventDay(db)
   const byAction: Record<PolicyAction, number> = { review: 0, suspend: 0, remove: 0 }
-  if (asOf === null) return { asOf, windows: [], flagged: 0, deliveredLater: 0, byAction, leads: [] }
+  if (asOf === null || options.tiers.length === 0) {
+    return { asOf, windows: [], flagged: 0, deliveredLater: 0, byAction, leads: [] }
+  }
   const to = dayStart(asOf) + DAY
-  const statement = db.prepare<Record<string, number>, TierRow>(TIER_SQL)
-  const chosen = new Map<number, FlaggedLead>()
-  const windows = options.tiers.map((tier, index) => {
-    const from = to - tier.days * DAY
-    const rows = statement.all({
-      from,
-      to,
-      h: tier.hard,
-      s: tier.soft,
-      senderSide: options.countSenderSide ? 1 : 0,
-      categoryless: options.countCategoryless ? 1 : 0,
-    })
-    for (const row of rows) {
-      const earlier = chosen.get(row.lead_id)
-      if (earlier && STRENGTH[earlier.action] >= STRENGTH[tier.action]) continue
-      chosen.set(row.lead_id, {
-        leadId: row.lead_id,
-        email: row.email,
-        hard: row.hard,
-        soft: row.soft,
-        firstAt: isoInstant(row.first_at),
-        lastAt: isoInstant(row.last_at),
-        action: tier.action,
-        tier: index,
-        deliveredLater: row.delivered_later === 1,
-      })
-    }
-    return { from: isoDay(from), to: asOf }
+  const froms = options.tiers.map((tier) => to - tier.days * DAY)
+  const params: Record<string, number> = {
+    from: Math.min(...froms),
+    to,
+    senderSide: options.countSenderSide ? 1 : 0,
+    categoryless: options.countCategoryless ? 1 : 0,
+  }
+  options.tiers.forEach((tier, i) => {
+    params[`from${i}`] = froms[i] ?? to
+    params[`hard${i}`] = tier.hard
+    params[`soft${i}`] = tier.soft
   })
-  const leads = [...chosen.values()].sort(
+  const rows = db.prepare<Record<string, number>, LeadRow>(tiersSql(options.tiers.length)).all(params)
+  const leads: FlaggedLead[] = []
+  for (const row of rows) {
+    let chosen = -1
+    options.tiers.forEach((tier, i) => {
+      const hard = row[`h${i}`] ?? 0
+      const soft = row[`s${i}`] ?? 0
+      const flags = (tier.hard > 0 && hard >= tier.hard) || (tier.soft > 0 && soft >= tier.soft)
+      const best = options.tiers[chosen]
+      if (flags && (best === undefined || STRENGTH[tier.action] > STRENGTH[best.action])) chosen = i
+    })
+    const tier = options.tiers[chosen]
+    if (tier === undefined) continue
+    leads.push({
+      leadId: row.lead_id,
+      email: row.email,
+      hard: row[`h${chosen}`] ?? 0,
+      soft: row[`s${chosen}`] ?? 0,
+      firstAt: isoInstant(row[`f${chosen}`] ?? row.last_at),
+      lastAt: isoInstant(row.last_at),
+      action: tier.action,
+      tier: chosen,
+      deliveredLater: row.delivered_later === 1,
+    })
+  }
+  leads.sort(
     (a, b) => STRENGTH[b.action] - STRENGTH[a.action] || b.hard - a.hard || b.soft - a.soft || a.leadId - b.leadId,
   )
   let deliveredLater = 0
@@ -118,6 +145,7 @@ export function previewPolicy(db: Db, options: PolicyOptions): PolicyPreview {
     byAction[lead.action] += 1
     if (lead.deliveredLater) deliveredLater += 1
   }
+  const windows = froms.map((from) => ({ from: isoDay(from), to: asOf }))
   return { asOf, windows, flagged: leads.length, deliveredLater, byAction, leads }
 }
 

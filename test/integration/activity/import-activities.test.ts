@@ -63,6 +63,22 @@ describe('importActivities', () => {
     db.close()
   })
 
+  it('rebuilds the event indexes it dropped for a large first import exactly as the migration made them', async () => {
+    const indexes = (db: Db): string[] =>
+      db
+        .prepare<[], { sql: string }>(
+          "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activity_events' ORDER BY name",
+        )
+        .all()
+        .map((row) => row.sql.replace(/\s+/g, ' '))
+    const db = open()
+    const before = indexes(db)
+    expect(before).toHaveLength(2)
+    await importActivities(db, fixture('activities-2026-03-a.csv'))
+    expect(indexes(db)).toEqual(before)
+    db.close()
+  })
+
   it('reads a tab-separated file the same way', async () => {
     const db = open()
     const summary = await importActivities(db, fixture('activities-2026-03-a.tsv'))
