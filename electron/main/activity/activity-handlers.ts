@@ -2,36 +2,40 @@
  * The activity history's channels: importing Bulk Activity Extract files, its counts, the
  * Category review list, a lead's events and the policies.
  */
-import { ApiError, type ActivityChannel, type IpcHandlers } from '../../shared/ipc'
+import type { ActivityImportSummary } from '../../shared/activity'
+import type { ActivityChannel, IpcHandlers } from '../../shared/ipc'
 import { activityTotals, categoryDisagreements, leadEvents } from '../db/activity-queries'
-import { openDatabase } from '../db/open'
 import { previewPolicy, snapshotRuleLeads } from '../db/policy-queries'
-import { requireDb, type FeatureContext, type HandlerDeps } from '../core/handler-deps'
-import { ActivityFileError, ActivityImportCancelledError, importActivities } from './import-activities'
+import { requireDb, workerSetup, type FeatureContext, type HandlerDeps } from '../core/handler-deps'
+import { runJobWorker } from '../import/run-import-worker'
+import type { ActivityJobPayload } from './activity-job'
 import { writePolicyCsv } from './policy'
 
 export function createActivityHandlers(deps: HandlerDeps, context: FeatureContext): Pick<IpcHandlers, ActivityChannel> {
   return {
-    /**
-     * Runs on a connection of its own, in the queue of writes, so the app's connection never
-     * sees a half-done import and two writers never meet. (Moves to the import worker as a job
-     * kind once the worker takes more than lead exports.)
-     */
+    /** In the import worker, in the queue of writes: the app's connection never sees a half-done import. */
     'activity:import': ({ file }) =>
       context.writes.enqueue(async () => {
         requireDb(deps)
-        const db = openDatabase(deps.dbPath, deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
-        try {
-          const summary = await importActivities(db, file.path, { fileName: file.name })
-          deps.emit('imports:changed', { importIds: [] })
-          return summary
-        } catch (error) {
-          if (error instanceof ActivityFileError) throw new ApiError('bad-file', error.message)
-          if (error instanceof ActivityImportCancelledError) throw new ApiError('cancelled', error.message)
-          throw error
-        } finally {
-          db.close()
-        }
+        const started = performance.now()
+        const payload: ActivityJobPayload = { path: file.path, name: file.name }
+        const summary = (await runJobWorker(
+          deps.startImportWorker,
+          workerSetup(deps),
+          { kind: 'activities', payload },
+          {
+            onProgress: (progress) =>
+              deps.emit('imports:progress', {
+                fileName: file.name,
+                fileIndex: 0,
+                fileCount: 1,
+                ...progress,
+                elapsedMs: performance.now() - started,
+              }),
+          },
+        )) as ActivityImportSummary
+        deps.emit('imports:changed', { importIds: [] })
+        return summary
       }),
     'activity:summary': () => activityTotals(requireDb(deps)),
     'activity:disagreements': ({ limit }) => categoryDisagreements(requireDb(deps), limit),

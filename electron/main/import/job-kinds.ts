@@ -4,6 +4,7 @@ import { createImportEditStore } from '../db/import-edit-store'
 import { runMaintenance } from '../db/reclassify'
 import type { Db } from '../db/open'
 import { importFile } from './import-file'
+import { activityImportJob } from '../activity/activity-job'
 import type { FromImportWorker, HistoryEdit, ImportWorkerData, ImportWorkerProgress } from './worker-protocol'
 
 /** What the worker gives every job besides its connection. */
@@ -58,6 +59,7 @@ export const JOB_KINDS: Readonly<Record<string, JobHandler>> = {
   lead: leadImport,
   edit: (db, payload) => historyEdit(db, payload),
   maintain: (db) => maintenance(db),
+  activities: activityImportJob,
 }
 
 /** The kind and payload of what the parent asked for (the older shapes name their kind by a key). */
