@@ -1,10 +1,14 @@
 /**
- * One activity import in a fresh process, so the benchmark reads this import's own peak memory;
- * then the policy preview over the database it left, timed.
+ * One activity import in a fresh process, through the same worker thread (and heap limits) the
+ * app uses, so the benchmark reads this import's own peak memory; then the policy preview over
+ * the database it left, timed.
  * Usage: tsx bench/activities-once.ts <activities.csv> <db> → one JSON line on stdout.
  */
 import { statSync } from 'node:fs'
-import { importActivities } from '../electron/main/activity/import-activities'
+import { basename } from 'node:path'
+import type { ActivityImportSummary } from '../electron/shared/activity'
+import { runJobWorker } from '../electron/main/import/run-import-worker'
+import { startImportWorkerFromSource } from '../electron/main/import/start-worker-node'
 import { DEFAULT_TIERS } from '../electron/main/activity/policy'
 import { openDatabase } from '../electron/main/db/open'
 import { previewPolicy } from '../electron/main/db/policy-queries'
@@ -12,11 +16,15 @@ import { previewPolicy } from '../electron/main/db/policy-queries'
 const [file, dbPath] = process.argv.slice(2)
 if (!file || !dbPath) throw new Error('usage: activities-once.ts <activities.csv> <db>')
 openDatabase(dbPath).close() // create and migrate, as the app does before any import
-const db = openDatabase(dbPath)
 const started = performance.now()
-const summary = await importActivities(db, file)
+const summary = (await runJobWorker(
+  startImportWorkerFromSource,
+  { dbPath },
+  { kind: 'activities', payload: { path: file, name: basename(file) } },
+)) as ActivityImportSummary
 const ms = performance.now() - started
 const importRssMb = process.resourceUsage().maxRSS / 1024
+const db = openDatabase(dbPath)
 db.pragma('wal_checkpoint(TRUNCATE)')
 db.close()
 
