@@ -4,7 +4,17 @@
  * A view may carry one detail after a slash: `#/codes/5.7.26` opens that code's entry,
  * `#/explorer/<query>` opens the lead explorer with a filter (see ExplorerView).
  */
-export const VIEWS = ['overview', 'imports', 'explorer', 'compare', 'trends', 'explain', 'codes', 'settings'] as const
+export const VIEWS = [
+  'overview',
+  'imports',
+  'explorer',
+  'compare',
+  'trends',
+  'activity',
+  'explain',
+  'codes',
+  'settings',
+] as const
 export type ViewName = (typeof VIEWS)[number]
 
 function isView(value: string): value is ViewName {

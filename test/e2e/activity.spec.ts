@@ -1,0 +1,63 @@
+import { join } from 'node:path'
+import { expect, screenshot, test } from './fixtures'
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'activities')
+
+test('imports activity files, explains Categories, lists disagreements and previews a policy', async ({
+  app,
+  readDb,
+}) => {
+  await app.getByTestId('nav-activity').click()
+  await expect(app.getByTestId('activity-view')).toBeVisible()
+  await expect(app.getByTestId('activity-totals')).toContainText('No activity yet')
+  // Every Category number practitioners describe, and the bounce without one.
+  await expect(app.getByTestId('activity-category')).toHaveCount(6)
+  await expect(app.getByTestId('activity-categories')).toContainText('Spam block')
+  await expect(app.getByText('practitioner-documented', { exact: false })).toBeVisible()
+
+  await app
+    .getByTestId('activity-file-input')
+    .setInputFiles([join(DIR, 'activities-2026-03-a.csv'), join(DIR, 'activities-2026-03-b.csv')])
+  await expect(app.getByTestId('activity-import-message')).toContainText(
+    'activities-2026-03-b.csv: 6 events, 3 new (3 were already stored)',
+  )
+  await expect(app.getByTestId('activity-totals')).toContainText('12 events from 2 files')
+  const stored = readDb().prepare('SELECT count(*) AS n FROM activity_events').get() as { n: number }
+  expect(stored.n).toBe(12)
+
+  // Category 2 on a Spamhaus block of the sender.
+  await expect(app.getByTestId('activity-review-row')).toHaveCount(1)
+  await expect(app.getByTestId('activity-review-row')).toContainText('spamhaus')
+
+  // Default tiers (2 hard or 4 soft in 30 days → suspend; 6 or 12 in 90 → remove): lead 11 has 2 hard bounces.
+  await expect(app.getByTestId('policy-result')).toContainText(
+    'This rule flags 1 lead; 0 of them were delivered to later.',
+  )
+  await app.getByLabel('Soft bounces in tier 1').fill('2')
+  await expect(app.getByTestId('policy-result')).toContainText(
+    'This rule flags 2 leads; 1 of them were delivered to later.',
+  )
+  await app.getByTestId('policy-categoryless').check()
+  await app.getByLabel('Soft bounces in tier 1').fill('1')
+  await expect(app.getByTestId('policy-lead')).toHaveCount(3)
+  await app.getByTestId('policy-categoryless').uncheck()
+  await app.getByLabel('Soft bounces in tier 1').fill('2')
+  await expect(app.getByTestId('policy-lead')).toHaveCount(2)
+  await screenshot(app, 'activity')
+  await app.getByTestId('activity-categories').scrollIntoViewIfNeeded()
+  await screenshot(app, 'activity-categories')
+
+  await app.getByTestId('policy-export').click()
+  await expect(app.getByTestId('policy-export-message')).toContainText('Saved 2 leads to')
+})
+
+test('refuses a bad activity file with its line and stores nothing', async ({ app, readDb }) => {
+  await app.getByTestId('nav-activity').click()
+  await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'bad-attributes.csv'))
+  await expect(app.getByTestId('activity-import-message')).toContainText(
+    'bad-attributes.csv, line 3, column 8 (attributes): the attributes cell is not a JSON object',
+  )
+  const stored = readDb().prepare('SELECT count(*) AS n FROM activity_events').get() as { n: number }
+  expect(stored.n).toBe(0)
+  await screenshot(app, 'activity-refused')
+})
