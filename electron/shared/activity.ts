@@ -2,6 +2,7 @@
  * Types of the activity history (Marketo's bounce, send and delivery events) and its policies,
  * shared by the Node side, the CLI and the renderer.
  */
+import type { Reason, Verdict } from './classify/types'
 
 /** What importing one Bulk Activity Extract file did. */
 export interface ActivityImportSummary {
@@ -124,7 +125,7 @@ export interface LeadEvent {
   category: number | null
   subcategory: number | null
   details: string | null
-  verdict: string | null
-  reason: string | null
+  verdict: Verdict | null
+  reason: Reason | null
   mailing: string | null
 }

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
 
@@ -60,4 +62,29 @@ test('refuses a bad activity file with its line and stores nothing', async ({ ap
   const stored = readDb().prepare('SELECT count(*) AS n FROM activity_events').get() as { n: number }
   expect(stored.n).toBe(0)
   await screenshot(app, 'activity-refused')
+})
+
+test('the lead panel merges Marketo’s events into the snapshot timeline', async ({ app, dbPath }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'activity-e2e-'))
+  const leads = join(dir, 'deliverability-2026-03-15.csv')
+  writeFileSync(
+    leads,
+    'Id,Email Address,Email Invalid,Email Invalid Cause\r\n11,anna@example.com,true,550 5.1.1 User unknown\r\n12,ben@example.com,false,\r\n',
+  )
+  expect(dbPath).toBeTruthy()
+  await app.getByTestId('file-input').setInputFiles(leads)
+  await app.getByTestId('nav-activity').click()
+  await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
+  await expect(app.getByTestId('activity-totals')).toContainText('9 events')
+  await app.getByTestId('nav-explorer').click()
+  await app.getByTestId('explorer-row').filter({ hasText: 'anna@example.com' }).click()
+  const panel = app.getByTestId('lead-panel')
+  await expect(panel.getByTestId('lead-timeline-entry')).toHaveCount(1)
+  // Lead 11's Email Bounced (its send is left out of the timeline).
+  await expect(panel.getByTestId('lead-timeline-event')).toHaveCount(1)
+  await expect(panel.getByTestId('lead-timeline-event')).toContainText('Email Bounced')
+  await expect(panel.getByTestId('lead-timeline-event')).toContainText('Marketo Category 2')
+  await panel.getByTestId('lead-timeline-event').scrollIntoViewIfNeeded()
+  await screenshot(app, 'activity-lead-timeline')
+  rmSync(dir, { recursive: true, force: true })
 })

@@ -1,4 +1,5 @@
 import type { ActivityTotals, CategoryDisagreement, LeadEvent } from '../../shared/activity'
+import type { Reason, Verdict } from '../../shared/classify/types'
 import type { Db } from './open'
 
 const isoInstant = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
@@ -107,8 +108,8 @@ export function leadEvents(db: Db, leadId: number, limit = 500): LeadEvent[] {
         category: number | null
         subcategory: number | null
         text: string | null
-        verdict: string | null
-        reason: string | null
+        verdict: Verdict | null
+        reason: Reason | null
         mailing: string | null
       }
     >(
