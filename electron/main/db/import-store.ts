@@ -150,6 +150,25 @@ export function createImportStore(db: Db) {
       for (const index of SECONDARY_LEAD_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`)
       return true
     },
+    /**
+     * The same for the open spans' secondary indexes when no snapshot has any span yet (the
+     * database's first import): each is built once, by sorting, at the end. Returns the
+     * statements that build them again (whatever indexes the table has, so a new one is covered).
+     */
+    suspendSpanIndexesIfEmpty(): string[] {
+      if (db.prepare('SELECT 1 FROM open_spans LIMIT 1').get() !== undefined) return []
+      if (db.prepare('SELECT 1 FROM closed_spans LIMIT 1').get() !== undefined) return []
+      const indexes = db
+        .prepare<[], { name: string; sql: string }>(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'open_spans' AND sql IS NOT NULL",
+        )
+        .all()
+      for (const index of indexes) db.exec(`DROP INDEX ${index.name}`)
+      return indexes.map((index) => index.sql)
+    },
+    restoreIndexes(statements: readonly string[]): void {
+      for (const sql of statements) db.exec(sql)
+    },
     restoreLeadIndexes(): void {
       for (const index of SECONDARY_LEAD_INDEXES) db.exec(index.create)
     },

@@ -16,6 +16,9 @@ export interface LeadState {
  */
 export const OPEN_END = 2_147_483_647
 
+/** Rows per multi-row INSERT on a list's first snapshot (8 parameters each, far below SQLite's limit). */
+const FIRST_SNAPSHOT_BATCH = 64
+
 const STATE_COLUMNS = 'email_invalid, invalid_cause_id, email_suspended, suspended_cause_id, suspended_at'
 
 interface SpanRow {
@@ -127,6 +130,22 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
   )
   const seen = new LeadSet()
 
+  // A list's first snapshot only appends open spans, in lead order: written BATCH rows per
+  // statement, which crosses into SQLite and steps the B-tree cursor far fewer times.
+  const pending: (number | string | null)[] = []
+  const batchSql = `INSERT INTO open_spans (list_id, lead_id, from_seq, ${STATE_COLUMNS}) VALUES ${Array.from(
+    { length: FIRST_SNAPSHOT_BATCH },
+    () => '(?, ?, ?, ?, ?, ?, ?, ?)',
+  ).join(', ')}`
+  const insertOpenBatch = listIsEmpty ? db.prepare(batchSql) : null
+  const flush = (): void => {
+    if (insertOpenBatch && pending.length === FIRST_SNAPSHOT_BATCH * 8) insertOpenBatch.run(pending)
+    else
+      for (let at = 0; at < pending.length; at += 8)
+        insertOpen.run(...(pending.slice(at, at + 8) as Parameters<typeof insertOpen.run>))
+    pending.length = 0
+  }
+
   const insertSpan = (leadId: number, fromSeq: number, toSeq: number, state: LeadState): void => {
     const values = [
       state.emailInvalid ? 1 : 0,
@@ -165,7 +184,21 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
       if (seen.has(leadId)) return false
       seen.add(leadId)
       if (listIsEmpty) {
-        insertSpan(leadId, seq, newEnd, state)
+        if (newEnd !== OPEN_END) {
+          insertSpan(leadId, seq, newEnd, state)
+          return true
+        }
+        pending.push(
+          listId,
+          leadId,
+          seq,
+          state.emailInvalid ? 1 : 0,
+          state.invalidCauseId,
+          state.emailSuspended ? 1 : 0,
+          state.suspendedCauseId,
+          state.suspendedAt,
+        )
+        if (pending.length === FIRST_SNAPSHOT_BATCH * 8) flush()
         return true
       }
       // The weekly case: the lead's open span already covers the newest snapshot.
@@ -207,7 +240,7 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
     /** Leads not in this snapshot lose it from the span that covered it. */
     finish(): void {
       // A list's first snapshot has nothing earlier to close.
-      if (listIsEmpty) return
+      if (listIsEmpty) return flush()
       // Collected first: a connection cannot write while a SELECT on it is still being stepped.
       const absent: (SpanRow & { lead_id: number })[] = []
       for (const span of covering.iterate(listId, seq, listId, seq, seq)) {

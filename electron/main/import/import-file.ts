@@ -118,6 +118,7 @@ async function importInTransaction(
   try {
     const leadsExisted = store.hasLeads()
     const rebuildIndexes = store.suspendLeadIndexesIfCheaper(probe.size)
+    const spanIndexes = store.suspendSpanIndexesIfEmpty()
     const listId = store.listId(listNameFromFileName(fileName) ?? UNNAMED_LIST)
     const seq = store.positionFor(listId, snapshot.date)
     openGap(db, listId, seq)
@@ -236,6 +237,7 @@ async function importInTransaction(
     if (rows === 0) throw new BadFileError(noLeadRows(fileName, skipped, report.skippedRows[0]))
     snapshotWriter.finish()
     if (rebuildIndexes) store.restoreLeadIndexes()
+    store.restoreIndexes(spanIndexes)
     if (resolved.source === 'chosen')
       store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
     storeTallies(db, store, { importId, listId, seq, counts })
