@@ -129,3 +129,41 @@ export interface LeadEvent {
   reason: Reason | null
   mailing: string | null
 }
+
+export const TREND_BUCKETS = ['day', 'week'] as const
+export type TrendBucket = (typeof TREND_BUCKETS)[number]
+
+/** Events per day or week (by event date, UTC; a week starts on Monday). */
+export interface ActivityTrendPoint {
+  period: string
+  sends: number
+  delivered: number
+  /** Email Bounced whose text is a bad address or dead domain. */
+  hard: number
+  /** Other Email Bounced and Email Bounced Soft with a Category. */
+  soft: number
+  /** Bounces our classifier reads as the sender's problem. */
+  senderSide: number
+  /** Email Bounced Soft without a Category (the email itself failed). */
+  categoryless: number
+}
+
+export const RATE_GROUPS = ['provider', 'domain'] as const
+export type RateGroup = (typeof RATE_GROUPS)[number]
+
+/** Hard bounces per email sent, for one provider or domain. */
+export interface BounceRate {
+  key: string
+  sends: number
+  hard: number
+  rate: number
+  level: 'ok' | 'look-closer' | 'data-problem'
+}
+
+/** The hard-bounce rates users are told to watch, in percent; editable in Settings. */
+export interface BounceRateThresholds {
+  lookCloser: number
+  dataProblem: number
+}
+
+export const DEFAULT_THRESHOLDS: BounceRateThresholds = { lookCloser: 5, dataProblem: 10 }

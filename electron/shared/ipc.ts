@@ -8,6 +8,11 @@ import type { ColumnMapping, LeadField } from './lead-fields'
 import type {
   ActivityImportSummary,
   ActivityTotals,
+  ActivityTrendPoint,
+  BounceRate,
+  BounceRateThresholds,
+  RateGroup,
+  TrendBucket,
   CategoryDisagreement,
   LeadEvent,
   PolicyOptions,
@@ -549,6 +554,10 @@ export interface IpcContract {
   /** The flagged leads as a CSV for a Marketo static list. */
   'activity:policy-export': [PolicyOptions, LeadListExportResponse]
   'activity:snapshot-rule': [SnapshotRule, SnapshotFlaggedLead[]]
+  'activity:trends': [{ bucket: TrendBucket }, ActivityTrendPoint[]]
+  'activity:bounce-rates': [{ group: RateGroup }, BounceRate[]]
+  'activity:thresholds': [NoRequest, BounceRateThresholds]
+  'activity:set-thresholds': [BounceRateThresholds, BounceRateThresholds]
   'app:info': [NoRequest, AppInfo]
   'imports:list': [NoRequest, ImportSummary[]]
   'imports:run': [ImportRunRequest, ImportOutcome[]]
@@ -616,6 +625,10 @@ export const ACTIVITY_CHANNELS = [
   'activity:policy-preview',
   'activity:policy-export',
   'activity:snapshot-rule',
+  'activity:trends',
+  'activity:bounce-rates',
+  'activity:thresholds',
+  'activity:set-thresholds',
 ] as const satisfies readonly Channel[]
 export type ActivityChannel = (typeof ACTIVITY_CHANNELS)[number]
 

@@ -2,7 +2,18 @@
  * Guards for the activity history's requests (see validate.ts for why every request is checked).
  * Kept apart so the policies' rules are read in one place; validate.ts spreads these in.
  */
-import { POLICY_ACTIONS, type PolicyAction, type PolicyOptions, type PolicyTier, type SnapshotRule } from './activity'
+import {
+  POLICY_ACTIONS,
+  RATE_GROUPS,
+  TREND_BUCKETS,
+  type BounceRateThresholds,
+  type PolicyAction,
+  type PolicyOptions,
+  type PolicyTier,
+  type RateGroup,
+  type SnapshotRule,
+  type TrendBucket,
+} from './activity'
 import { ApiError, type ActivityChannel, type Channel, type FileRef, type RequestOf } from './ipc'
 
 type Validator<T> = (value: unknown) => T
@@ -89,6 +100,30 @@ function snapshotRule(value: unknown): SnapshotRule {
   return { k, n, action: action(fields['action'], `${where}.action`) }
 }
 
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(`${where}: expected one of ${allowed.join(', ')}`)
+  }
+  return value as T
+}
+
+function percent(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 100) {
+    fail(`${where}: expected a percentage above 0 and at most 100`)
+  }
+  return value
+}
+
+function thresholds(value: unknown): BounceRateThresholds {
+  const where = 'activity:set-thresholds'
+  const fields = record(value, where)
+  only(fields, ['lookCloser', 'dataProblem'], where)
+  const lookCloser = percent(fields['lookCloser'], `${where}.lookCloser`)
+  const dataProblem = percent(fields['dataProblem'], `${where}.dataProblem`)
+  if (dataProblem <= lookCloser) fail(`${where}: the data-problem rate must be above the look-closer rate`)
+  return { lookCloser, dataProblem }
+}
+
 /** `fileRef` is validate.ts's own guard for a file reference, passed in so the two files do not import each other. */
 export function activityRequests(
   fileRef: (value: unknown, where: string) => FileRef,
@@ -118,5 +153,20 @@ export function activityRequests(
     'activity:policy-preview': (value) => policyOptions(value, 'activity:policy-preview'),
     'activity:policy-export': (value) => policyOptions(value, 'activity:policy-export'),
     'activity:snapshot-rule': snapshotRule,
+    'activity:trends': (value) => {
+      const fields = record(value, 'activity:trends')
+      only(fields, ['bucket'], 'activity:trends')
+      return { bucket: oneOf<TrendBucket>(fields['bucket'], TREND_BUCKETS, 'activity:trends.bucket') }
+    },
+    'activity:bounce-rates': (value) => {
+      const fields = record(value, 'activity:bounce-rates')
+      only(fields, ['group'], 'activity:bounce-rates')
+      return { group: oneOf<RateGroup>(fields['group'], RATE_GROUPS, 'activity:bounce-rates.group') }
+    },
+    'activity:thresholds': (value) => {
+      only(record(value, 'activity:thresholds'), [], 'activity:thresholds')
+      return {}
+    },
+    'activity:set-thresholds': thresholds,
   }
 }

@@ -6,6 +6,7 @@ import { talliesVersion } from './0050-tallies-version'
 import { coveringSpanIndexes } from './0060-covering-span-indexes'
 import { causesByProvider } from './0070-causes-by-provider'
 import { activityEvents } from './0080-activity-events'
+import { activitySettings } from './0081-activity-settings'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   coveringSpanIndexes,
   causesByProvider,
   activityEvents,
+  activitySettings,
 ]
