@@ -88,3 +88,35 @@ test('the lead panel merges Marketo’s events into the snapshot timeline', asyn
   await screenshot(app, 'activity-lead-timeline')
   rmSync(dir, { recursive: true, force: true })
 })
+
+test('trends by event date, hard-bounce rate per domain, and thresholds edited in Settings', async ({ app }) => {
+  await app.getByTestId('nav-activity').click()
+  await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
+  await expect(app.getByTestId('activity-totals')).toContainText('9 events')
+  await expect(app.getByTestId('activity-trend')).toHaveCount(1)
+  await app.getByTestId('activity-bucket').selectOption('day')
+  await expect(app.getByTestId('activity-trend')).toHaveCount(3)
+  await app.getByTestId('activity-rate-group').selectOption('domain')
+  const example = app.locator('[data-testid="activity-rate"]', { hasText: 'example.com' }).first()
+  await expect(example).toHaveAttribute('data-level', 'data-problem')
+  await expect(example).toContainText('Data problem')
+  await app.getByTestId('activity-trends').scrollIntoViewIfNeeded()
+  await screenshot(app, 'activity-trends')
+
+  await app.getByTestId('nav-settings').click()
+  const section = app.getByTestId('settings-thresholds')
+  await expect(app.getByTestId('threshold-look-closer')).toHaveValue('5')
+  await app.getByTestId('threshold-look-closer').fill('50')
+  await app.getByTestId('threshold-data-problem').fill('100')
+  await app.getByTestId('threshold-save').click()
+  await expect(section).toContainText('Saved: above 50 % look closer, from 100 % a data problem.')
+  await section.scrollIntoViewIfNeeded()
+  await screenshot(app, 'settings-thresholds')
+
+  await app.getByTestId('nav-activity').click()
+  await app.getByTestId('activity-rate-group').selectOption('domain')
+  await expect(app.locator('[data-testid="activity-rate"]', { hasText: 'example.com' }).first()).toHaveAttribute(
+    'data-level',
+    'data-problem',
+  )
+})
