@@ -266,6 +266,8 @@ export interface ExplorerFilters {
   search?: string
   /** Cause filters match Email Invalid rows by their Email Invalid Cause. */
   reason?: Reason
+  /** A reason group (what the cause asks of the sender): every reason of the group. */
+  reasonGroup?: ReasonGroup
   verdict?: Verdict
   /** A reply code (`550`) or an enhanced status (`5.1.1`). */
   code?: string

@@ -8,6 +8,7 @@ import {
   DIFF_KINDS,
   EXPLORER_SORTS,
   FOLDER_TARGETS,
+  REASON_GROUPS,
   type FolderTarget,
   type Channel,
   type DayMonthOrder,
@@ -178,7 +179,20 @@ function explorerPage(value: unknown): ExplorerPageRequest {
   const record = expectObject(value, where)
   onlyFields(
     record,
-    ['importId', 'search', 'reason', 'verdict', 'code', 'provider', 'invalid', 'suspended', 'sort', 'after', 'limit'],
+    [
+      'importId',
+      'search',
+      'reason',
+      'reasonGroup',
+      'verdict',
+      'code',
+      'provider',
+      'invalid',
+      'suspended',
+      'sort',
+      'after',
+      'limit',
+    ],
     where,
   )
   const code = optionalText(record['code'], `${where}.code`, 12)
@@ -190,6 +204,7 @@ function explorerPage(value: unknown): ExplorerPageRequest {
     ...defined({
       search: optionalText(record['search'], `${where}.search`, 320),
       reason: optionalOneOf<Reason>(record['reason'], REASONS, `${where}.reason`),
+      reasonGroup: optionalOneOf(record['reasonGroup'], REASON_GROUPS, `${where}.reasonGroup`),
       verdict: optionalOneOf<Verdict>(record['verdict'], VERDICTS, `${where}.verdict`),
       code,
       provider: optionalText(record['provider'], `${where}.provider`, 64),

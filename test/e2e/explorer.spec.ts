@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Db } from '../../electron/main/db/open'
 import { expect, screenshot, test } from './fixtures'
+import { importWeeks } from './weekly'
 
 const HEADER = 'Id,Email Address,Email Invalid,Email Invalid Cause,Email Suspended,Email Suspended Cause'
 const USER_UNKNOWN =
@@ -182,5 +183,30 @@ test('Compare shows what changed between the two snapshots, and each card lists 
   // A lead's email opens it in the Leads view.
   await app.getByTestId('compare-row').getByRole('link', { name: 'bob@gmail.com' }).click()
   await expect(app.getByTestId('explorer-view')).toBeVisible()
+  await expect(app.getByTestId('explorer-row')).toHaveCount(1)
+})
+
+test('the reason-group filter keeps the leads whose cause falls in the group, on the Node side', async ({ app }) => {
+  await importWeeks(app)
+  await app.getByTestId('nav-explorer').click()
+  // Newest snapshot (Nov 20): three unknown users (address) and one Spamhaus listing (reputation).
+  await expect(app.getByTestId('explorer-total')).toHaveText('6')
+  const group = app.getByTestId('explorer-reason-group')
+  await group.selectOption('address')
+  await expect(app.getByTestId('explorer-total')).toHaveText('3')
+  await expect(app.getByTestId('explorer-row')).toHaveCount(3)
+  await expect(app.getByTestId('explorer-row').filter({ hasText: 'cy@contoso.example' })).toHaveCount(0)
+  expect(decodeURIComponent(new URL(app.url()).hash)).toContain('reasonGroup=address')
+
+  await group.selectOption('reputation')
+  await expect(app.getByTestId('explorer-row')).toHaveCount(1)
+  await expect(app.getByTestId('explorer-row')).toContainText('cy@contoso.example')
+
+  await group.selectOption('content')
+  await expect(app.getByTestId('explorer-no-match')).toBeVisible()
+
+  // The short link form, as other views and bookmarks write it.
+  await app.goto(`${new URL(app.url()).origin}/#/explorer/${encodeURIComponent('group=reputation')}`)
+  await expect(app.getByTestId('explorer-reason-group')).toHaveValue('reputation')
   await expect(app.getByTestId('explorer-row')).toHaveCount(1)
 })

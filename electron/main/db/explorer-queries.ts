@@ -10,6 +10,7 @@ import {
   type TimelineEntry,
 } from '../../shared/ipc'
 import { OTHER_PROVIDER } from './snapshot-counts'
+import { reasonsInGroup } from './reason-groups'
 import type { Db } from './open'
 import {
   CAUSE_COLUMNS,
@@ -163,6 +164,18 @@ export function createExplorerQueries(db: Db) {
     if (request.reason !== undefined) {
       where.push(`${invalid} = 1 AND coalesce(ci.reason, 'undefined') = @reason`)
       binds['reason'] = request.reason
+    }
+    if (request.reasonGroup !== undefined) {
+      // 'other' also holds reason names an older classifier stored: it is "none of the other groups".
+      const other = request.reasonGroup === 'other'
+      const reasons = other
+        ? (['address', 'mailbox', 'reputation', 'content', 'temporary'] as const).flatMap(reasonsInGroup)
+        : reasonsInGroup(request.reasonGroup)
+      const names = reasons.map((reason, index) => {
+        binds[`group${index}`] = reason
+        return `@group${index}`
+      })
+      where.push(`${invalid} = 1 AND coalesce(ci.reason, 'undefined') ${other ? 'NOT IN' : 'IN'} (${names.join(', ')})`)
     }
     if (request.verdict !== undefined) {
       where.push(`${invalid} = 1 AND coalesce(ci.verdict, 'review') = @verdict`)
@@ -359,6 +372,8 @@ export function totalFromTallies(
   tally: (dimension: string, key: string) => number,
 ): { total: number; exact: boolean } | null {
   if (request.search !== undefined) return null
+  // A reason group is counted by the query (its reasons' tallies would miss older names filed under 'other').
+  if (request.reasonGroup !== undefined) return null
   const causeFilters = [request.reason, request.verdict, request.code].filter((value) => value !== undefined)
   const { invalid, suspended, provider } = request
   if (causeFilters.length === 0 && provider === undefined) {

@@ -5,12 +5,18 @@
  * - a JSON object: `{"importId":12,"verdict":"remove","invalid":true}`, or
  * - a simple query string: `import=12&verdict=remove&invalid=1&search=@gmail.com&sort=domain`.
  *
- * Keys: `importId` (or `import`), `search`, `reason`, `verdict`, `code`, `provider`, `invalid`,
+ * Keys: `importId` (or `import`), `search`, `reason`, `reasonGroup` (or `group`), `verdict`, `code`, `provider`, `invalid`,
  * `suspended` (true/false, or 1/0 in the query form) and `sort` (`email` | `domain`). Every key is
  * optional; without `importId` the newest snapshot is shown. Unknown keys and invalid values are
  * ignored, so a stale link still opens the view.
  */
-import { EXPLORER_SORTS, type ExplorerFilters, type ExplorerSort } from '../../../../electron/shared/ipc'
+import {
+  EXPLORER_SORTS,
+  REASON_GROUPS,
+  type ExplorerFilters,
+  type ExplorerSort,
+  type ReasonGroup,
+} from '../../../../electron/shared/ipc'
 import { REASONS, VERDICTS, type Reason, type Verdict } from '../../../../electron/shared/classify/index'
 import { hrefFor } from '../../lib/router.svelte'
 import { CODE_PATTERN } from './filters'
@@ -49,6 +55,7 @@ function fromRecord(record: Record<string, unknown>): ExplorerQuery {
     importId: id(record['importId'] ?? record['import']),
     search: text(record['search'], 320),
     reason: oneOf<Reason>(record['reason'], REASONS),
+    reasonGroup: oneOf<ReasonGroup>(record['reasonGroup'] ?? record['group'], REASON_GROUPS),
     verdict: oneOf<Verdict>(record['verdict'], VERDICTS),
     code: code !== undefined && CODE.test(code) ? code : undefined,
     provider: text(record['provider'], 64),
