@@ -120,3 +120,31 @@ test('trends by event date, hard-bounce rate per domain, and thresholds edited i
     'data-problem',
   )
 })
+
+test('the snapshot-only rule lists leads suspended in K of the last N snapshots', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'activity-e2e-'))
+  const weeks = [
+    ['1,a@x.example,true,false', '2,b@x.example,true,false'],
+    ['1,a@x.example,true,false', '2,b@x.example,false,false'],
+    ['1,a@x.example,true,false', '2,b@x.example,true,false', '3,c@x.example,false,false'],
+  ]
+  const files = weeks.map((rows, index) => {
+    const path = join(dir, `deliverability-2026-11-0${index + 1}.csv`)
+    writeFileSync(path, ['Id,Email Address,Email Suspended,Email Invalid', ...rows, ''].join('\r\n'))
+    return path
+  })
+  await app.getByTestId('nav-explorer').click()
+  await app.getByTestId('file-input').setInputFiles(files)
+  await expect(app.getByTestId('import-message')).toHaveCount(3)
+  await app.getByTestId('nav-activity').click()
+  await app.getByTestId('snapshot-k').fill('3')
+  await app.getByTestId('snapshot-n').fill('3')
+  await expect(app.getByTestId('snapshot-rule-lead')).toHaveCount(1)
+  await expect(app.getByTestId('snapshot-rule-lead')).toContainText('a@x.example')
+  await app.getByTestId('snapshot-k').fill('2')
+  await expect(app.getByTestId('snapshot-rule-lead')).toHaveCount(2)
+  await expect(app.getByTestId('snapshot-result')).toHaveText('2 leads')
+  await app.getByTestId('snapshot-rule-leads').scrollIntoViewIfNeeded()
+  await screenshot(app, 'activity-snapshot-rule')
+  rmSync(dir, { recursive: true, force: true })
+})
