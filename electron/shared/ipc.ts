@@ -444,6 +444,11 @@ export interface ReportSaveRequest extends LeadListExportRequest {
   format: ReportFormat
   /** With a date range: the list to report on (default: the list of the range's newest snapshot). */
   listId?: number
+  /** With a date range: the Trends view's row filters, which the report's charts and per-export table follow. */
+  domain?: string
+  provider?: string
+  reason?: Reason
+  verdict?: Verdict
 }
 
 /** `saved: false` when the user closed the save dialog. */

@@ -256,7 +256,7 @@ function leadListExport(channel: 'exports:remove-list' | 'exports:review-list') 
 function reportSave(value: unknown): ReportSaveRequest {
   const where = 'reports:save'
   const record = expectObject(value, where)
-  onlyFields(record, ['importId', 'from', 'to', 'format', 'listId'], where)
+  onlyFields(record, ['importId', 'from', 'to', 'format', 'listId', 'domain', 'provider', 'reason', 'verdict'], where)
   const format = optionalOneOf<ReportFormat>(record['format'], REPORT_FORMATS, `${where}.format`)
   if (format === undefined) fail(`${where}.format: expected one of ${REPORT_FORMATS.join(', ')}`)
   const importId = optionalId(record['importId'], `${where}.importId`)
@@ -268,7 +268,16 @@ function reportSave(value: unknown): ReportSaveRequest {
   if (from !== undefined && to !== undefined && from > to) fail(`${where}: from is after to`)
   const listId = optionalId(record['listId'], `${where}.listId`)
   if (listId !== undefined && importId !== undefined) fail(`${where}: a list goes with a date range, not an import`)
-  return { format, ...defined({ importId, from, to, listId }) }
+  const filters = defined({
+    domain: optionalText(record['domain'], `${where}.domain`, 255)?.toLowerCase(),
+    provider: optionalText(record['provider'], `${where}.provider`, 64),
+    reason: optionalOneOf<Reason>(record['reason'], REASONS, `${where}.reason`),
+    verdict: optionalOneOf<Verdict>(record['verdict'], VERDICTS, `${where}.verdict`),
+  })
+  if (Object.keys(filters).length > 0 && importId !== undefined) {
+    fail(`${where}: filters go with a date range, not an import`)
+  }
+  return { format, ...defined({ importId, from, to, listId }), ...filters }
 }
 
 function importUpdate(value: unknown): ImportUpdateRequest {

@@ -143,5 +143,18 @@ test('the Trends view saves a report of the dates it shows', async ({ app }) => 
   const report = await openReport(app, path)
   await expect(report.getByTestId('scope')).toContainText('Period 13 Nov 2026 – 20 Nov 2026 (2 snapshots)')
   await expect(report.getByTestId('trend-table').locator('tbody tr')).toHaveCount(2)
+  await expect(report.getByTestId('report-filters')).toHaveCount(0)
   await report.close()
+
+  // With a filter on, the report's charts and table follow it: two Gmail addresses in each export.
+  await app.getByTestId('trend-filter-provider').selectOption('gmail')
+  await expect(app.getByTestId('trend-summary')).toContainText('rows matching the filters')
+  await app.getByTestId('save-report-html').click()
+  // Same dates, same file name: the new file replaces the first one; wait for it to be the filtered one.
+  await expect.poll(() => readFileSync(path, 'utf8').includes('data-testid="report-filters"')).toBe(true)
+  const filtered = await openReport(app, path)
+  await expect(filtered.getByTestId('report-filters')).toContainText('provider Gmail')
+  const rows = filtered.getByTestId('trend-table').locator('tbody tr td:nth-child(2)')
+  await expect(rows).toHaveText(['2', '2'])
+  await filtered.close()
 })

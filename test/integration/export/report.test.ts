@@ -12,6 +12,8 @@ import { RESOURCES_DIR } from '../../../electron/main/core/repo-paths'
 import { saveIntoFolder } from '../../../electron/main/core/save-paths'
 import type { Channel, Envelope, RequestOf, ResponseOf, TrendPoint } from '../../../electron/shared/ipc'
 import { useTempDir } from '../../helpers/temp-dir'
+import { createHistoryQueries } from '../../../electron/main/db/history-queries'
+import { createTrendQueries } from '../../../electron/main/db/trend-queries'
 import { buildHistory } from '../queries/history-fixture'
 
 const tempDir = useTempDir()
@@ -90,6 +92,25 @@ describe('the report, read from a real database', () => {
     await expect(buildReport(db, { importId: 99 }, { appVersion: 'test' })).rejects.toMatchObject({
       code: 'not-found',
     })
+    db.close()
+  })
+
+  it('follows the Trends filters in a period report: its charts and table are the filtered series', async () => {
+    const { db } = await buildHistory(tempDir())
+    const range = { from: '2026-11-01', to: '2026-11-30' }
+    const plain = await buildReport(db, range, { appVersion: 'test', now: NOW })
+    const gmail = await buildReport(db, { ...range, provider: 'gmail' }, { appVersion: 'test', now: NOW })
+    const history = createHistoryQueries(db)
+    const expected = createTrendQueries(db, history).series({ ...range, provider: 'gmail' }).points
+    expect(gmail.data.trend).toEqual(expected)
+    expect(gmail.data.trend.map((point) => point.rows)).not.toEqual(plain.data.trend.map((point) => point.rows))
+    expect(gmail.data.filters).toEqual({ provider: 'gmail' })
+    expect(gmail.html).toContain('data-testid="report-filters"')
+    expect(gmail.html).toContain('filtered to provider Gmail')
+    expect(plain.html).not.toContain('report-filters')
+    await expect(
+      buildReport(db, { importId: gmail.data.latest.id, reason: 'userunknown' }, { appVersion: 'test' }),
+    ).rejects.toMatchObject({ code: 'bad-request' })
     db.close()
   })
 

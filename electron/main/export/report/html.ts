@@ -257,6 +257,17 @@ export function buildReportHtml(data: ReportData, charts: ReportChart[], meta: R
     data.otherLists.length === 0
       ? ''
       : `<p class="muted small">This report covers the list of the period’s newest snapshot. Other lists with snapshots in the period: ${data.otherLists.map((list) => `${e(list.name)} (${list.snapshots})`).join(', ')}.</p>`
+  const f = data.filters
+  const filterWords = [
+    f.domain ? `domain ${e(f.domain)}` : null,
+    f.provider ? `provider ${e(providerLabel(f.provider))}` : null,
+    f.reason ? `reason “${e(reasonLabel(f.reason))}”` : null,
+    f.verdict ? `verdict “${e(VERDICT_INFO[f.verdict].label)}”` : null,
+  ].filter((word) => word !== null)
+  const filtered =
+    filterWords.length === 0
+      ? ''
+      : `<p class="muted small" data-testid="report-filters">The charts and the figures behind them are filtered to ${filterWords.join(', ')}; the headline figures cover the whole snapshot.</p>`
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -273,6 +284,7 @@ export function buildReportHtml(data: ReportData, charts: ReportChart[], meta: R
 <p class="scope" data-testid="scope">${scopeLine(data)}</p>
 <p class="scope">${comparedWith(data.previous)}</p>
 ${others}
+${filtered}
 </header>
 <section id="headline">
 <h2>Headline numbers</h2>

@@ -8,6 +8,7 @@ import type {
   ReasonCount,
   ReasonGroup,
   TrendPoint,
+  TrendsRequest,
 } from '../../../shared/ipc'
 import { createHistoryQueries } from '../../db/history-queries'
 import { IMPORT_COLUMNS, IMPORTS_WITH_LISTS, toImportSummary } from '../../db/import-store'
@@ -37,7 +38,12 @@ export interface ReportData {
   trend: TrendPoint[]
   /** Other lists with snapshots in the period; the report covers one list, so it names the rest. */
   otherLists: { name: string; snapshots: number }[]
+  /** The row filters the trend follows (a period's report saved from Trends); empty when none. */
+  filters: ReportFilters
 }
+
+/** The Trends view's row filters. */
+export type ReportFilters = Pick<TrendsRequest, 'domain' | 'provider' | 'reason' | 'verdict'>
 
 const TOP_REASONS = 8
 
@@ -49,11 +55,18 @@ const isReason = (value: string): value is Reason => (REASONS as readonly string
 export interface ReportScope extends LeadListScope {
   /** With a date range: the list to report on (default: the list of the range's newest snapshot). */
   listId?: number
+  domain?: string
+  provider?: string
+  reason?: Reason
+  verdict?: Verdict
 }
 
 /** Reads a report's figures; the scope means what it means for the lead-list exports. */
 export function readReportData(db: Db, scope: ReportScope): ReportData {
-  const { listId, ...snapshots } = scope
+  const { listId, domain, provider, reason, verdict, ...snapshots } = scope
+  const filters: ReportFilters = Object.fromEntries(
+    Object.entries({ domain, provider, reason, verdict }).filter(([, value]) => value !== undefined),
+  )
   const resolved = createLeadListQueries(db).resolveScope(snapshots)
   const byId = db.prepare<[number], ImportRow>(
     `SELECT ${IMPORT_COLUMNS}, i.list_id, i.seq FROM ${IMPORTS_WITH_LISTS} WHERE i.id = ?`,
@@ -78,6 +91,9 @@ export function readReportData(db: Db, scope: ReportScope): ReportData {
   if (listId !== undefined && resolved.kind === 'import') {
     throw new ApiError('bad-request', 'a list goes with a date range, not with one import')
   }
+  if (Object.keys(filters).length > 0 && resolved.kind === 'import') {
+    throw new ApiError('bad-request', 'filters go with a date range, not with one import')
+  }
   const latestRow =
     resolved.kind === 'import'
       ? byId.get(resolved.importId)
@@ -100,6 +116,7 @@ export function readReportData(db: Db, scope: ReportScope): ReportData {
     listId: latestRow.list_id,
     ...(resolved.kind === 'range' ? { from: resolved.from } : {}),
     to: latest.snapshotDate,
+    ...filters,
   }).points
 
   return {
@@ -119,5 +136,6 @@ export function readReportData(db: Db, scope: ReportScope): ReportData {
     actionItems: extras.actionItems,
     trend,
     otherLists: resolved.kind === 'range' ? otherListsIn.all(resolved.from, resolved.to, latestRow.list_id) : [],
+    filters,
   }
 }

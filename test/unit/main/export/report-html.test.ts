@@ -47,6 +47,7 @@ function point(importId: number, date: string, invalid: number): TrendPoint {
 function data(): ReportData {
   return {
     scope: { kind: 'import', importId: 2, snapshotDate: '2026-11-20' },
+    filters: {},
     listName: `Weekly ${EVIL}`,
     latest: summary(2, '2026-11-20', 100, 12),
     previous: summary(1, '2026-11-13', 90, 9),
