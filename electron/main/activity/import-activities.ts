@@ -213,10 +213,7 @@ export async function importActivities(
           if (text !== '') detailId = detailIdOf(text, domain)
         }
       }
-      if (!leadsSeen.has(leadId)) {
-        leadsSeen.add(leadId)
-        if (store.ensureLead(leadId)) summary.newLeads += 1
-      }
+      leadsSeen.add(leadId)
       const mailingId = integer(
         line,
         'primaryAttributeValueId',
@@ -262,7 +259,12 @@ export async function importActivities(
       options.onProgress?.({ bytesRead, totalBytes: size, rows: summary.events + summary.ignored })
     }
     if (!header) throw new ActivityFileError(`${fileName}: the file is empty. Nothing was imported.`)
-    for (const [leadId, { email, at }] of leadEmails) {
+    // Leads are written once each, in id order: B-tree inserts in order touch each page once,
+    // where a write per row in file order would land all over the table.
+    for (const leadId of [...leadsSeen].sort((a, b) => a - b)) {
+      if (store.ensureLead(leadId)) summary.newLeads += 1
+    }
+    for (const [leadId, { email, at }] of [...leadEmails].sort((a, b) => a[0] - b[0])) {
       store.setLeadEmail(leadId, email, email.slice(email.lastIndexOf('@') + 1), at)
     }
     if (rebuildIndexes) store.restoreIndexes()
