@@ -39,58 +39,16 @@ export function fileRef(file: DroppedFile): Promise<FileRef> {
   return api()?.fileRef(file) ?? missingApi()
 }
 
-const LOCALE = 'en-US'
-const numberFormat = new Intl.NumberFormat(LOCALE)
-const percentFormat = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 })
-const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' })
-const shortDayFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' })
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' })
-const thisYearDateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-})
-
-export function formatNumber(value: number): string {
-  return numberFormat.format(value)
-}
-
-/** `+12` / `−3` / `0`, with a real minus sign. */
-export function formatDelta(value: number): string {
-  if (value === 0) return '0'
-  const abs = numberFormat.format(Math.abs(value))
-  return value > 0 ? `+${abs}` : `\u2212${abs}`
-}
-
-export function formatPercent(part: number, whole: number): string {
-  return whole > 0 ? percentFormat.format(part / whole) : percentFormat.format(0)
-}
-
-/** A snapshot day (`YYYY-MM-DD`, a calendar day with no time zone) as `Nov 20, 2026`. */
-export function formatDay(isoDay: string): string {
-  const date = new Date(`${isoDay}T00:00:00Z`)
-  return Number.isNaN(date.getTime()) ? isoDay : dayFormat.format(date)
-}
-
-export function formatShortDay(isoDay: string): string {
-  const date = new Date(`${isoDay}T00:00:00Z`)
-  return Number.isNaN(date.getTime()) ? isoDay : shortDayFormat.format(date)
-}
-
-/** A moment (ISO timestamp) in the user's local time; the year only when it is not this one. */
-export function formatDateTime(iso: string, now: Date = new Date()): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return date.getFullYear() === now.getFullYear() ? thisYearDateTimeFormat.format(date) : dateTimeFormat.format(date)
-}
-
-/** `about 40 s left`, `about 3 min left`: a rough figure reads calmer than a ticking one. */
-export function formatTimeLeft(seconds: number): string {
-  if (seconds < 5) return 'a few seconds left'
-  if (seconds < 60) return `about ${Math.ceil(seconds / 5) * 5} s left`
-  return `about ${Math.ceil(seconds / 60)} min left`
-}
+// The formats live in electron/shared/format.ts, shared with the HTML report; re-exported for the views.
+export {
+  formatDateTime,
+  formatDay,
+  formatDelta,
+  formatNumber,
+  formatPercent,
+  formatShortDay,
+  formatTimeLeft,
+} from '../../../electron/shared/format'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
