@@ -20,8 +20,10 @@ test('imports activity files, explains Categories, lists disagreements and previ
   await app
     .getByTestId('activity-file-input')
     .setInputFiles([join(DIR, 'activities-2026-03-a.csv'), join(DIR, 'activities-2026-03-b.csv')])
+  // Two worker jobs in a row; slow on a busy machine.
   await expect(app.getByTestId('activity-import-message')).toContainText(
     'activities-2026-03-b.csv: 6 events, 3 new (3 were already stored)',
+    { timeout: 30_000 },
   )
   await expect(app.getByTestId('activity-totals')).toContainText('12 events from 2 files')
   const stored = readDb().prepare('SELECT count(*) AS n FROM activity_events').get() as { n: number }
@@ -75,7 +77,7 @@ test('the lead panel merges Marketo’s events into the snapshot timeline', asyn
   await app.getByTestId('file-input').setInputFiles(leads)
   await app.getByTestId('nav-activity').click()
   await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
-  await expect(app.getByTestId('activity-totals')).toContainText('9 events')
+  await expect(app.getByTestId('activity-totals')).toContainText('9 events', { timeout: 30_000 })
   await app.getByTestId('nav-explorer').click()
   await app.getByTestId('explorer-row').filter({ hasText: 'anna@example.com' }).click()
   const panel = app.getByTestId('lead-panel')
@@ -83,7 +85,7 @@ test('the lead panel merges Marketo’s events into the snapshot timeline', asyn
   // Lead 11's Email Bounced (its send is left out of the timeline).
   await expect(panel.getByTestId('lead-timeline-event')).toHaveCount(1)
   await expect(panel.getByTestId('lead-timeline-event')).toContainText('Email Bounced')
-  await expect(panel.getByTestId('lead-timeline-event')).toContainText('Marketo Category 2')
+  await expect(panel.getByTestId('lead-timeline-event')).toContainText('Marketo Category 2 · Subcategory 1003')
   await panel.getByTestId('lead-timeline-event').scrollIntoViewIfNeeded()
   await screenshot(app, 'activity-lead-timeline')
   rmSync(dir, { recursive: true, force: true })
@@ -92,7 +94,7 @@ test('the lead panel merges Marketo’s events into the snapshot timeline', asyn
 test('trends by event date, hard-bounce rate per domain, and thresholds edited in Settings', async ({ app }) => {
   await app.getByTestId('nav-activity').click()
   await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
-  await expect(app.getByTestId('activity-totals')).toContainText('9 events')
+  await expect(app.getByTestId('activity-totals')).toContainText('9 events', { timeout: 30_000 })
   await expect(app.getByTestId('activity-trend')).toHaveCount(1)
   await app.getByTestId('activity-bucket').selectOption('day')
   await expect(app.getByTestId('activity-trend')).toHaveCount(3)
@@ -135,7 +137,8 @@ test('the snapshot-only rule lists leads suspended in K of the last N snapshots'
   })
   await app.getByTestId('nav-explorer').click()
   await app.getByTestId('file-input').setInputFiles(files)
-  await expect(app.getByTestId('import-message')).toHaveCount(3)
+  // Three imports in a row; slow on a busy machine.
+  await expect(app.getByTestId('import-message')).toHaveCount(3, { timeout: 30_000 })
   await app.getByTestId('nav-activity').click()
   await app.getByTestId('snapshot-k').fill('3')
   await app.getByTestId('snapshot-n').fill('3')
