@@ -105,6 +105,7 @@ const PROVIDER_LABELS: Readonly<Record<string, string>> = {
   laposte: 'La Poste',
   comcast: 'Comcast',
   cox: 'Cox',
+  spectrum: 'Spectrum (Charter)',
   zoho: 'Zoho',
   tencent: 'Tencent QQ',
   'mail.ru': 'Mail.ru',
