@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -150,4 +151,19 @@ test('the snapshot-only rule lists leads suspended in K of the last N snapshots'
   await app.getByTestId('snapshot-rule-leads').scrollIntoViewIfNeeded()
   await screenshot(app, 'activity-snapshot-rule')
   rmSync(dir, { recursive: true, force: true })
+})
+
+test('the Activity view passes axe in light and dark, with activity imported', async ({ app }) => {
+  await app.getByTestId('nav-activity').click()
+  await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
+  await expect(app.getByTestId('activity-totals')).toContainText('9 events', { timeout: 30_000 })
+  await expect(app.getByTestId('activity-review-row')).toHaveCount(1)
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme })
+    const result = await new AxeBuilder({ page: app }).analyze()
+    const found = result.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+    )
+    expect.soft(found, `the Activity view in ${scheme}`).toEqual([])
+  }
 })
