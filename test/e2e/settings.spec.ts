@@ -7,8 +7,9 @@ test('back up, erase with the typed confirmation, and restore the history from t
   test.slow()
   await app.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   await app.getByTestId('try-sample').click()
-  const rows = await app.getByTestId('overview-rows').textContent()
+  // Wait for the import to land before reading the figure the restore must bring back.
   await expect(app.getByTestId('overview-rows')).not.toHaveText('0')
+  const rows = await app.getByTestId('overview-rows').textContent()
 
   await app.getByTestId('nav-settings').click()
   const view = app.getByTestId('settings-view')
