@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import { probeFile, type FileProbe } from './file-probe'
 import { readLayout, type FileLayout } from './file-layout'
 import { readRecordBatches, type RecordBatch } from './read-records'
+import { XLSX_SOURCE } from './xlsx-source'
 
 export type { RecordBatch }
 
@@ -52,7 +53,7 @@ export const CSV_SOURCE: RecordSourceKind = {
  * The kinds of file an import reads, most specific first; CSV takes whatever no other kind
  * claims. A new format is one entry here, before CSV.
  */
-export const RECORD_SOURCES: readonly RecordSourceKind[] = [CSV_SOURCE]
+export const RECORD_SOURCES: readonly RecordSourceKind[] = [XLSX_SOURCE, CSV_SOURCE]
 
 export function openRecordSource(path: string): RecordSource {
   const kind = RECORD_SOURCES.find((candidate) => candidate.matches(path)) ?? CSV_SOURCE
