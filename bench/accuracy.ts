@@ -295,11 +295,12 @@ function printCorpus(title: string, rows: readonly LabelledRow[], all: boolean):
  * reading the same text alone answers "user unknown" too). Listed, and the figures are also given
  * without them, beside (never instead of) the plain ones.
  */
-function printOutsideTheText(
+/** The oracle rows of `printOutsideTheText`, and the figures without them. */
+export function outsideTheText(
   report: AgreementReport,
   sisimai: readonly SisimaiAnswer[] | null,
   rows: readonly OracleRow[],
-): void {
+): { count: number; reason: Tally; hardBounce: Tally } {
   const index = new Map(rows.map((row, i) => [row, i]))
   const set = report.misses.filter(({ row, got }) => {
     if (row.reason !== 'filtered' || got.reason !== 'userunknown') return false
@@ -309,11 +310,24 @@ function printOutsideTheText(
   })
   const left = report.rows - set.length
   const hardAgreeAmongThem = set.filter(({ row, got }) => got.hardBounce === row.hard).length
+  return {
+    count: set.length,
+    reason: tally(report.reason.agree, left),
+    hardBounce: tally(report.hardBounce.agree - hardAgreeAmongThem, left),
+  }
+}
+
+function printOutsideTheText(
+  report: AgreementReport,
+  sisimai: readonly SisimaiAnswer[] | null,
+  rows: readonly OracleRow[],
+): void {
+  const outside = outsideTheText(report, sisimai, rows)
   console.log(
-    `  'filtered' that the text alone cannot show (a caution by design, or Sisimai's own text-only reading agrees with ours): ${set.length}`,
+    `  'filtered' that the text alone cannot show (a caution by design, or Sisimai's own text-only reading agrees with ours): ${outside.count}`,
   )
-  console.log(line('  reason without them', tally(report.reason.agree, left)))
-  console.log(line('  hardBounce without them', tally(report.hardBounce.agree - hardAgreeAmongThem, left)))
+  console.log(line('  reason without them', outside.reason))
+  console.log(line('  hardBounce without them', outside.hardBounce))
 }
 
 /**

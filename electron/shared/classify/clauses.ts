@@ -15,7 +15,7 @@
 import type { Reason } from './types'
 
 type Subject = 'recipient' | 'sender' | 'sender-host' | 'message' | 'content' | 'domain' | 'server' | 'relay'
-type Predicate = 'spam' | 'unknown' | 'full' | 'inactive' | 'limit' | 'refused' | 'unavailable'
+type Predicate = 'spam' | 'unknown' | 'full' | 'inactive' | 'size' | 'limit' | 'refused' | 'unavailable'
 
 export interface ClauseReading {
   reason: Reason
@@ -44,8 +44,14 @@ const PREDICATES: ReadonlyArray<readonly [Predicate, RegExp]> = [
     'unknown',
     words(
       'unknown',
+      'not (a )?known',
       'no such',
-      "does ?n[o']t exist",
+      // A denial of existence: "no mailbox found", "no account by that name here".
+      'no (mail ?box|account|user|recipient)\\p{L}*( \\p{L}+){0,2} (found|here|available|exists?)',
+      'by that name',
+      'no longer valid',
+      'bad',
+      'do\\p{L}*n.?t exist',
       'do not exist',
       'not exist',
       'non-?existent',
@@ -58,6 +64,7 @@ const PREDICATES: ReadonlyArray<readonly [Predicate, RegExp]> = [
       // de, fr, es, it, pt, nl, pl, cs, tr, ru
       'unbekannt',
       'nicht gefunden',
+      'niet gevonden',
       'existiert nicht',
       'inconnu',
       'introuvable',
@@ -85,8 +92,13 @@ const PREDICATES: ReadonlyArray<readonly [Predicate, RegExp]> = [
       'are full',
       'full mailbox',
       'over ?quota',
-      'quota (exceeded|full)',
+      'quota (usage )?(exceeded|full)',
+      'exceed\\p{L}* (its |their |the |his |her )?(disk space|storage|quota|mailbox size|space)',
+      '(space|storage) (is )?not enough',
+      'not enough (disk |storage )?space',
+      'insufficient (disk |storage )?(space|storage)',
       'out of (storage|space)',
+      'agotad[oa]',
       'voll',
       'plein',
       'pleine',
@@ -113,6 +125,12 @@ const PREDICATES: ReadonlyArray<readonly [Predicate, RegExp]> = [
       'terminated',
       'expired account',
       'account expired',
+      'has expired',
+      'ha expirado',
+      'falta de uso',
+      'not been (collected|accessed|used|read)',
+      'no longer (active|in use)',
+      'dormant',
       'gesperrt',
       'deaktiviert',
       'd[eé]sactiv[eé]e?',
@@ -121,6 +139,17 @@ const PREDICATES: ReadonlyArray<readonly [Predicate, RegExp]> = [
       'disattivat[oa]',
       'zablokowan\\p{L}*',
       'заблокирован\\p{L}*',
+    ),
+  ],
+  [
+    'size',
+    words(
+      'too (large|big)',
+      'size limit',
+      'maximum (\\p{L}+ )?(message )?size',
+      'message size',
+      'size exceeds',
+      'exceeds? the (maximum|max|size)',
     ),
   ],
   [
@@ -176,14 +205,17 @@ const PREDICATES: ReadonlyArray<readonly [Predicate, RegExp]> = [
       'unreachable',
       'could not connect',
       'couldn.t connect',
+      'can.?t connect',
+      'cannot connect',
       'failed to connect',
       'unable to connect',
       'connection (failed|lost)',
       'no route',
       'did not respond',
       'not responding',
-      'loop(s|ed)?',
+      'loop(s|ed|ing)?',
       'attempts? .{0,20}(reached|exceeded)',
+      '(reached|exceeded) (the )?max\\p{L}* (number of )?(delivery |retry )?attempts',
       'no (smtp )?servers? (were |was )?available',
     ),
   ],
@@ -236,11 +268,14 @@ const SUBJECTS: ReadonlyArray<readonly [Subject, RegExp]> = [
       'postfach',
       'destinataire',
       'adresse',
+      'e-?mail-?adres\\p{L}*',
+      'adres',
       'bo[iî]te',
       'destinatario',
       'direcci[oó]n',
       'buz[oó]n',
-      'casella',
+      'casell?a',
+      'casilla',
       'utente',
       'usuario',
       'utilisateur',
@@ -328,6 +363,9 @@ function readingOf(predicate: Predicate, subject: Subject | null, lower: string,
       return null
     case 'full':
       return subject === 'server' ? 'systemfull' : 'mailboxfull'
+    case 'size':
+      // "Mailbox size limit" is a full mailbox; any other size limit is the message's.
+      return subject === 'recipient' && !/\bmessage\b/.test(clause) ? 'mailboxfull' : 'emailtoolarge'
     case 'inactive':
       if (subject === 'recipient') return 'suspend'
       if (subject === 'sender-host') return 'blocked'
@@ -366,7 +404,12 @@ export function readClauses(lower: string): ClauseReading | null {
       for (const predicate of predicates) {
         const rank = PREDICATES.findIndex(([kind]) => kind === predicate.kind)
         if (best !== null && rank >= best.rank) continue
-        const subject = nearestSubject(predicate, subjects)
+        // "No mailbox found" carries its subject inside the denial itself.
+        const subject =
+          nearestSubject(predicate, subjects) ??
+          (predicate.kind === 'unknown'
+            ? (subjects.find((s) => s.start >= predicate.start && s.end <= predicate.end) ?? null)
+            : null)
         // "Mail from 192.0.2.1 not allowed": a sender named by its IP address is the sending host.
         const who = subject?.kind === 'sender' && IP_LITERAL.test(clause) ? 'sender-host' : (subject?.kind ?? null)
         const reason = readingOf(predicate.kind, who, lower, clause)

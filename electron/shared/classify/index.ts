@@ -12,8 +12,9 @@
  *     `AUP#In-1310` …).
  *  4. The words, by curated phrases, most specific first (see `phrases.ts`). They outrank every code
  *     that is not decisive: "no such user" under 5.7.1 is an unknown user, "rate limit" under 4.4.2 is
- *     throttling. "User unknown" that only looks like a filter (no recipient named, a policy status)
- *     stays an unknown user with a caution in the evidence; after the message body it is a filter.
+ *     throttling. "User unknown" that only looks like a filter (no recipient named, a policy status,
+ *     a refusal after the message body) stays an unknown user with a caution in the evidence and the
+ *     action: the words win, the doubt is shown.
  *  5. A status code that names a specific reason (5.1.1, 5.4.4, 5.3.4 …); where its reason is a vague one
  *     (user unknown, system error, expired …), vaguer phrases ("expired", "internal error", "dns
  *     error") are read first, as Sisimai does.
@@ -58,7 +59,7 @@ export { REASONS, SEVERITIES, VERDICTS } from './types'
 export { CATEGORIES, categoryFor, categoryOf, type Category } from './category'
 
 /** Changes whenever a rule changes, so stored results can be re-derived. */
-export const CLASSIFIER_VERSION = '2026.12.1'
+export const CLASSIFIER_VERSION = '2026.12.2'
 
 /**
  * Only the head of very long texts is read. Bounce reasons sit in the first lines; beyond this the text
@@ -116,11 +117,12 @@ const NO_RECIPIENT_NAMED = /(?<![\d.])[45]\d\d[ :]*:\s*user unknown/
 const DOCOMO_HOST = /\bdocomo\.ne\.jp\b/
 
 /**
- * "User unknown" wording is what it says, with two exceptions. After the message body it cannot be true:
- * the server accepted the recipient at RCPT TO before, so the mailbox exists and a filter refused the
- * message (`filtered`); and where a provider documents the disguise (docomo's reception filter). A reply
- * that names no recipient, or a 5.2.x/5.7.x policy status, only hints at a filter: the reason stays
- * what the words say and the evidence carries a caution.
+ * "User unknown" wording is what it says, except where a provider documents the disguise (docomo's
+ * reception filter). A refusal after the message body, a reply that names no recipient, or a 5.2.x/5.7.x
+ * policy status only hint at a filter: many servers check recipients late (QQ, Yahoo's "mailbox not
+ * found" after DATA in our received corpus), so the reason stays what the words say and the evidence
+ * carries a caution. Sisimai reads the after-DATA case as `filtered`; the accuracy benchmark lists
+ * those rows apart.
  */
 function userUnknownDecision(m: RuleMatch, status: string | null, stage: FoundStage | null, lower: string): Decision {
   const hint = status === null ? null : hintedReason(status)
@@ -129,7 +131,7 @@ function userUnknownDecision(m: RuleMatch, status: string | null, stage: FoundSt
     return fromMatch(m, 'rejected', 'phrase:userunknown-docomo-reception-filter')
   }
   if (stage?.stage === 'data' || hasDataTrailer(lower)) {
-    return fromMatch(m, 'filtered', 'phrase:userunknown-after-data')
+    return { ...fromMatch(m), caution: 'after-data' }
   }
   if (NO_RECIPIENT_NAMED.test(lower)) return { ...fromMatch(m), caution: 'no-recipient-named' }
   if (status !== null && (status.slice(1, 4) === '.2.' || status.startsWith('5.7.'))) {
@@ -350,6 +352,8 @@ export function classify(text: string, context?: ClassifyContext): Classificatio
 const CAUTIONS: Readonly<Record<string, string>> = {
   'no-recipient-named':
     ' Caution: the reply names no address, which some filters do when they refuse a message; if the address looks right, review before removing.',
+  'after-data':
+    ' Caution: the server refused after reading the whole message, which is when filters decide; if the address looks right, review before removing.',
   'policy-status':
     ' Caution: the status code is a policy code, which some filters use while saying "user unknown"; if the address looks right, review before removing.',
 }

@@ -840,7 +840,7 @@ export const BLOCKED = rule(
 export const VIRUS_DETECTED = rule(
   'virusdetected',
   'virusdetected',
-  phrases('virus', 'malware', 'infected', 'malicious', 'executable (file|attachment|content)', 'trojan'),
+  phrases('virus(es)?\\b', 'malware', 'infected', 'malicious', 'executable (file|attachment|content)', 'trojan'),
 )
 
 export const POLICY_VIOLATION = rule(

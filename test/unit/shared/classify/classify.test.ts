@@ -140,10 +140,12 @@ describe('classify: the SMTP step changes the meaning', () => {
       verdict: 'remove',
     })
   })
-  it('user unknown after the message body is a filter in disguise', () => {
-    expect(
-      classify('host mx.example.net said: 550 Unknown user x@example.net (in reply to end of DATA command)'),
-    ).toMatchObject({ reason: 'filtered', hardBounce: false, verdict: 'review' })
+  it('user unknown after the message body is read as said, with a caution', () => {
+    const result = classify(
+      'host mx.example.net said: 550 Unknown user x@example.net (in reply to end of DATA command)',
+    )
+    expect(result).toMatchObject({ reason: 'userunknown', verdict: 'remove' })
+    expect(result.evidence.map((e) => e.rule)).toContain('caution:after-data')
   })
   it('"does not exist" at MAIL FROM is about the sender', () => {
     const text =

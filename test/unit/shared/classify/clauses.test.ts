@@ -111,3 +111,39 @@ describe('the clause reader in other languages', () => {
     expect(classify(text).category).toBe(category)
   })
 })
+
+describe('denials of existence and the other shapes of the same few meanings', () => {
+  it.each([
+    ['550 No user account found for that name', 'unknown-user'],
+    ['553 Sorry, no mailbox here by that address', 'unknown-user'],
+    ['Delivery failed: the person you wrote to is not a known user here', 'unknown-user'],
+    ['550 recipient dosnt exist on this server', 'unknown-user'],
+    ['Your message reached our server, but the address given is no longer valid', 'unknown-user'],
+    ['550 BAD_RCPT rejected', 'unknown-user'],
+    ['De ontvanger met dit e-mailadres werd niet gevonden', 'unknown-user'],
+    ['The mailbox of this person has exceeded its storage allocation', 'mailbox-full'],
+    ['Delivery failed: mail box space not enough for this message', 'mailbox-full'],
+    ['Esta casilla tiene el espacio agotado', 'mailbox-full'],
+    ['The account was dormant and has been closed for new mail', 'mailbox-inactive'],
+    ['This mailbox has not been accessed for over a year', 'mailbox-inactive'],
+    ['Su casilla ha expirado', 'mailbox-inactive'],
+    ['Rejected: the message size exceeds what this server takes', 'message-too-large'],
+    ['Your mail is too big for the receiving gateway', 'message-too-large'],
+    ['Deferred: cannot connect to the receiving host, will keep trying', 'server-or-network'],
+    ['Undeliverable: reached the maximum number of delivery attempts', 'server-or-network'],
+    ['554 Mail looping detected, dropped', 'server-or-network'],
+  ])('%s → %s', (text, category) => {
+    expect(classify(text).category).toBe(category)
+  })
+
+  it('a mailbox size limit is a full mailbox, a message size limit is the message', () => {
+    expect(classify('552 Mailbox size limit reached for this user').category).toBe('mailbox-full')
+    expect(classify('552 Message size limit of this server exceeded').category).toBe('message-too-large')
+  })
+
+  it('a product name is not a finding: "VirusWall" did not find a virus', () => {
+    expect(classify('Message from VirusWall gateway: the recipient address could not be found').category).toBe(
+      'unknown-user',
+    )
+  })
+})

@@ -80,9 +80,11 @@ describe('classify: "user unknown" with no recipient named', () => {
       expect(result.action).toMatch(/Caution/)
     }
   })
-  it('after the message body it is a filter: the server had accepted the recipient', () => {
+  it('after the message body the words still win, with a caution that a filter may speak so', () => {
     const result = classify('host mx.example.net[192.0.2.1] said: 550 : User unknown (in reply to end of DATA command)')
-    expect(result).toMatchObject({ reason: 'filtered', hardBounce: false })
+    expect(result).toMatchObject({ reason: 'userunknown', hardBounce: true })
+    expect(result.evidence.map((e) => e.rule)).toContain('caution:after-data')
+    expect(result.action).toMatch(/after reading the whole message/)
   })
   it('a reply naming the recipient stays a bad address', () => {
     expect(classify('550 <someone@example.net>: User unknown')).toMatchObject({
