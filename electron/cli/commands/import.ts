@@ -7,7 +7,6 @@ import type { Emit } from '../../main/core/handler-deps'
 import { UsageError, type CliCommand, type CliIo } from '../command'
 import { invokeOrThrow, withCliContext } from '../context'
 import type { AppContext } from '../../main/core/app-context'
-import { isActivityFile } from '../../main/activity/activity-file'
 
 /** How many skipped rows the CLI prints; the full list is in the import's report. */
 export const SKIPPED_ROWS_SHOWN = 10
@@ -21,7 +20,8 @@ interface Skips {
   report: string
 }
 
-function describe(outcome: ImportOutcome, skips: Skips | null): Record<string, unknown> {
+function describe(outcome: ImportOutcome, skips: Skips | null): object {
+  if (outcome.ok && outcome.kind === 'activities') return outcome.activities
   if (!outcome.ok) {
     return {
       file: outcome.fileName,
@@ -82,9 +82,9 @@ function printProgress(io: CliIo): Emit {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import Marketo CSV exports into the database',
+  summary: 'Import Marketo exports (CSV or .xlsx workbooks) into the database',
   usage:
-    'import <file.csv…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--date-order day-first|month-first] [--allow-partial] [--json] [--progress]',
+    'import <file.csv|file.xlsx…> [--db <path>] [--snapshot-date YYYY-MM-DD] [--date-order day-first|month-first] [--allow-partial] [--json] [--progress]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -99,7 +99,7 @@ export const importCommand: CliCommand = {
         'allow-partial': { type: 'boolean' },
       },
     })
-    if (positionals.length === 0) throw new UsageError('name at least one CSV file to import')
+    if (positionals.length === 0) throw new UsageError('name at least one CSV or .xlsx file to import')
     const snapshotDate = values['snapshot-date']
     if (snapshotDate !== undefined && !isIsoDay(snapshotDate)) {
       throw new UsageError(`--snapshot-date: expected YYYY-MM-DD, got '${snapshotDate}'`)
@@ -120,35 +120,24 @@ export const importCommand: CliCommand = {
             ...(values['allow-partial'] ? { allowPartial: true } : {}),
           }
         })
-        // Bulk Activity Extract files are told apart by their header and go to the activity history.
-        const leadFiles: typeof files = []
-        let activityFailed = false
-        for (const file of files) {
-          if (!(await isActivityFile(file.path).catch(() => false))) {
-            leadFiles.push(file)
-            continue
-          }
-          const summary = await invokeOrThrow(context, 'activity:import', { file }).catch((error: unknown) => {
-            activityFailed = true
-            io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-            return null
-          })
-          if (summary && values.json) io.stdout.write(`${JSON.stringify(summary)}\n`)
-          else if (summary) {
-            io.stdout.write(
-              `${summary.file}: ${summary.events} events (${summary.newEvents} new), ${summary.byType.bounced} bounced, ${summary.byType.bouncedSoft} bounced soft, ${summary.ignored} of other types ignored\n`,
-            )
-          }
-        }
-        if (leadFiles.length === 0) return activityFailed ? 1 : 0
+        // The import tells Bulk Activity Extract files apart by their header and stores them in
+        // the activity history (outcome kind 'activities'), as it does for a dropped file.
         const outcomes = await invokeOrThrow(context, 'imports:run', {
-          files: leadFiles,
+          files,
           ...(snapshotDate === undefined ? {} : { snapshotDate }),
         })
         for (const outcome of outcomes) {
-          const skips = outcome.ok && outcome.import.skipped > 0 ? await skipsOf(context, outcome.import.id) : null
+          const skips =
+            outcome.ok && outcome.kind === 'leads' && outcome.import.skipped > 0
+              ? await skipsOf(context, outcome.import.id)
+              : null
           if (values.json) io.stdout.write(`${JSON.stringify(describe(outcome, skips))}\n`)
-          else if (outcome.ok) {
+          else if (outcome.ok && outcome.kind === 'activities') {
+            const summary = outcome.activities
+            io.stdout.write(
+              `${summary.file}: ${summary.events} events (${summary.newEvents} new), ${summary.byType.bounced} bounced, ${summary.byType.bouncedSoft} bounced soft, ${summary.ignored} of other types ignored\n`,
+            )
+          } else if (outcome.ok) {
             const { rows, invalid, suspended, skipped, id } = outcome.import
             io.stdout.write(
               `${outcome.fileName}: import #${id}, ${rows} rows, ${invalid} invalid, ${suspended} suspended, ${skipped} skipped\n`,
@@ -160,7 +149,7 @@ export const importCommand: CliCommand = {
             io.stderr.write(`${outcome.error.message}${hint}\n`)
           }
         }
-        return outcomes.every((outcome) => outcome.ok) && !activityFailed ? 0 : 1
+        return outcomes.every((outcome) => outcome.ok) ? 0 : 1
       },
       values.progress ? printProgress(io) : undefined,
     )

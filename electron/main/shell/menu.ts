@@ -43,7 +43,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, getDbPath: () =
       title: 'Import Marketo exports',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'CSV exports', extensions: ['csv', 'txt', 'tsv'] },
+        // .xls is offered so that picking one gets the import's reason (save it as .xlsx), not silence.
+        { name: 'Marketo exports (CSV, Excel)', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xlsm', 'xls'] },
         { name: 'All files', extensions: ['*'] },
       ],
     })

@@ -2,7 +2,7 @@
  * The code catalog: every SMTP reply code and enhanced status code the app explains offline, plus the
  * provider codes, blocklists and filters that marketers meet in Marketo bounce texts.
  */
-import { PROVIDER_RULES, type ProviderRule } from '../classify/knowledge/index'
+import { PROVIDER_RULES, providerKnowledge, type ProviderRule } from '../classify/knowledge/index'
 import { REASON_TEXTS } from '../classify/texts'
 import { ENHANCED_ENTRIES, MARKETO_ONLY_ENTRIES, UNREGISTERED_PROVIDER_USES } from './enhanced-codes'
 import { BLOCKLIST_ENTRIES, FILTER_ENTRIES, PROVIDER_ENTRIES } from './provider-codes'
@@ -61,11 +61,20 @@ const KNOWLEDGE_ENTRIES: { entries: CatalogEntry[]; sources: Map<string, Provide
   return { entries, sources }
 })()
 
+// Codes with variable parts (Orange's `OFR004_506`, Spectrum's `AUP#In-1310`) are phrase records: the
+// classifier's own matcher tells which record a typed code belongs to.
+function phraseRecordFor(code: string): ProviderRule | null {
+  const found = providerKnowledge(code.toLowerCase(), null, null)
+  return found !== null && found.record.kind === 'phrase' ? found.record : null
+}
+
 function withSource(entry: CatalogEntry): CatalogEntry {
-  const rule = [entry.code, ...(entry.aliases ?? [])]
-    .map((code) => KNOWLEDGE_ENTRIES.sources.get(keyOf(code)))
-    .find((found) => found !== undefined)
-  return rule === undefined || entry.source !== undefined ? entry : { ...entry, source: rule.source }
+  if (entry.source !== undefined) return entry
+  const codes = [entry.code, ...(entry.aliases ?? [])]
+  const rule =
+    codes.map((code) => KNOWLEDGE_ENTRIES.sources.get(keyOf(code))).find((found) => found !== undefined) ??
+    codes.map(phraseRecordFor).find((found) => found !== null)
+  return rule === undefined || rule === null ? entry : { ...entry, source: rule.source }
 }
 
 const ALL: readonly CatalogEntry[] = [
@@ -115,6 +124,8 @@ export function explainCode(input: string): CatalogEntry | null {
   if (code === '') return null
   const exact = BY_CODE.get(code)
   if (exact !== undefined) return exact
+  const record = phraseRecordFor(code)
+  if (record !== null) return BY_CODE.get(keyOf(knowledgeCode(record))) ?? null
   // Leading zeros and similar spellings of an enhanced code: 5.07.001 → 5.7.1
   const shape = ENHANCED_SHAPE.exec(code)
   if (shape === null) return null
@@ -122,6 +133,9 @@ export function explainCode(input: string): CatalogEntry | null {
   const canonical = `${cls}.${Number(subject)}.${Number(detail)}`
   const direct = BY_CODE.get(canonical)
   if (direct !== undefined) return direct
+  // A number no registry lists but a provider documents (Microsoft's 5.7.705) is that provider's.
+  const providers = ALL.find((entry) => keyOf(entry.code).startsWith(`${canonical} (`))
+  if (providers !== undefined) return providers
   const detailNumber = Number(detail)
   if (cls === '5' && subject !== undefined && Number(subject) === 7 && detailNumber >= 606 && detailNumber <= 649) {
     return BY_CODE.get('5.7.606') ?? null

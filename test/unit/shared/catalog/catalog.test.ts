@@ -146,3 +146,26 @@ describe('explainCode', () => {
     expect(normalizeCode('(S3150)')).toBe('s3150')
   })
 })
+
+describe('explain finds every piece of provider knowledge', () => {
+  it('a status number only a provider documents is that provider’s entry', () => {
+    const entry = explainCode('5.7.705')
+    expect(entry?.code).toBe('5.7.705 (microsoft)')
+    expect(entry?.source?.url).toMatch(/learn\.microsoft\.com/)
+    expect(explainCode('5.07.750')?.code).toBe('5.7.750 (microsoft)')
+  })
+
+  it('a code with variable parts is found through the record that reads it', () => {
+    expect(explainCode('AUP#In-1310')?.provider).toBe('spectrum')
+    expect(explainCode('OFR004_506')?.source?.url).toMatch(/orange/)
+  })
+
+  it('hand-written provider entries carry the source of the record that reads their code', () => {
+    expect(explainCode('OFR_506')?.source?.url).toMatch(/orange/)
+    expect(explainCode('LPN007_416')?.source?.url).toMatch(/orange/)
+  })
+
+  it('still answers nothing for a number nobody documents', () => {
+    expect(explainCode('5.7.999')).toBeNull()
+  })
+})
