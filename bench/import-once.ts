@@ -24,7 +24,7 @@ db.close()
 process.stdout.write(
   `${JSON.stringify({
     ok: outcome.ok,
-    rows: outcome.ok ? outcome.import.rows : 0,
+    rows: outcome.ok && outcome.kind === 'leads' ? outcome.import.rows : 0,
     ...(outcome.ok ? {} : { error: outcome.error.message }),
     ms,
     maxRssMb: process.resourceUsage().maxRSS / 1024,

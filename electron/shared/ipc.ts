@@ -106,8 +106,13 @@ export interface ImportRunRequest {
   snapshotDate?: string
 }
 
+/**
+ * One file's result. A Bulk Activity Extract file is told apart by its header and goes to the
+ * activity history (`kind: 'activities'`); a lead export becomes a snapshot (`import`).
+ */
 export type ImportOutcome =
-  | { ok: true; fileName: string; import: ImportSummary }
+  | { ok: true; kind: 'leads'; fileName: string; import: ImportSummary }
+  | { ok: true; kind: 'activities'; fileName: string; activities: ActivityImportSummary }
   | { ok: false; fileName: string; error: ApiErrorShape; duplicateOf?: number }
 
 export interface VerdictCount {

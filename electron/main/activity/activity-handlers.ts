@@ -21,23 +21,30 @@ export function createActivityHandlers(deps: HandlerDeps, context: FeatureContex
         requireDb(deps)
         const started = performance.now()
         const payload: ActivityJobPayload = { path: file.path, name: file.name }
-        const summary = (await runJobWorker(
-          deps.startImportWorker,
-          workerSetup(deps),
-          { kind: 'activities', payload },
-          {
-            onProgress: (progress) =>
-              deps.emit('imports:progress', {
-                fileName: file.name,
-                fileIndex: 0,
-                fileCount: 1,
-                ...progress,
-                elapsedMs: performance.now() - started,
-              }),
-          },
-        )) as ActivityImportSummary
-        deps.emit('imports:changed', { importIds: [] })
-        return summary
+        // imports:cancel reaches it as it reaches a lead import; the worker rolls the file back.
+        const controller = context.cancels.take()
+        try {
+          const summary = (await runJobWorker(
+            deps.startImportWorker,
+            workerSetup(deps),
+            { kind: 'activities', payload },
+            {
+              signal: controller.signal,
+              onProgress: (progress) =>
+                deps.emit('imports:progress', {
+                  fileName: file.name,
+                  fileIndex: 0,
+                  fileCount: 1,
+                  ...progress,
+                  elapsedMs: performance.now() - started,
+                }),
+            },
+          )) as ActivityImportSummary
+          deps.emit('imports:changed', { importIds: [] })
+          return summary
+        } finally {
+          context.cancels.release(controller)
+        }
       }),
     'activity:summary': () => activityTotals(requireDb(deps)),
     'activity:disagreements': ({ limit }) => categoryDisagreements(requireDb(deps), limit),

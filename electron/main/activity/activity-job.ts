@@ -5,6 +5,7 @@
 import { ApiError } from '../../shared/ipc'
 import type { Db } from '../db/open'
 import type { FromImportWorker, ImportWorkerProgress } from '../import/worker-protocol'
+import { isActivityFile } from './activity-file'
 import { ActivityFileError, ActivityImportCancelledError, importActivities } from './import-activities'
 
 export interface ActivityJobPayload {
@@ -31,4 +32,19 @@ export async function activityImportJob(
     if (error instanceof ActivityImportCancelledError) throw new ApiError('cancelled', error.message)
     throw error
   }
+}
+
+/**
+ * A file handed to the lead import (dropped, picked in a dialog, named to the CLI): when its header
+ * is a Bulk Activity Extract's, it is imported into the activity history instead; null when it is
+ * not one, and the lead import goes on. A file that cannot be read is left to the lead import,
+ * which says why.
+ */
+export async function activityFileJob(
+  db: Db,
+  file: ActivityJobPayload,
+  context: { signal: AbortSignal; progress(progress: ImportWorkerProgress): void },
+): Promise<FromImportWorker | null> {
+  if (!(await isActivityFile(file.path).catch(() => false))) return null
+  return activityImportJob(db, { path: file.path, name: file.name } satisfies ActivityJobPayload, context)
 }

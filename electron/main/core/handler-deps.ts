@@ -64,9 +64,40 @@ export interface HandlerDeps {
   printToPdf?: PrintToPdf
 }
 
-/** What the table's builder hands each feature besides the deps: the one queue of writes. */
+/**
+ * The run the user's Cancel (`imports:cancel`) stops. Every import waits in the one write queue,
+ * so at most one holds it; a lead import and an activity import take it alike.
+ */
+export interface CancelSlot {
+  /** A fresh controller for the run that starts now; hand it back with `release`. */
+  take(): AbortController
+  release(controller: AbortController): void
+  /** Aborts the run that holds the slot; false when none does. */
+  cancel(): boolean
+}
+
+export function createCancelSlot(): CancelSlot {
+  let running: AbortController | null = null
+  return {
+    take() {
+      running = new AbortController()
+      return running
+    },
+    release(controller) {
+      if (running === controller) running = null
+    },
+    cancel() {
+      if (!running) return false
+      running.abort()
+      return true
+    },
+  }
+}
+
+/** What the table's builder hands each feature besides the deps: the one queue of writes and the Cancel. */
 export interface FeatureContext {
   writes: WriteQueue
+  cancels: CancelSlot
 }
 
 /** The typed error every channel answers while the database is not open. */

@@ -11,7 +11,7 @@ import { createHistoryHandlers } from '../history/history-handlers'
 import { createImportHandlers } from '../import/import-handlers'
 import { runMaintenanceWorker } from '../import/run-import-worker'
 import { createSettingsHandlers } from '../settings/settings-handlers'
-import { workerSetup, type FeatureContext, type HandlerDeps } from './handler-deps'
+import { createCancelSlot, workerSetup, type FeatureContext, type HandlerDeps } from './handler-deps'
 import { createWriteQueue, type WriteQueue } from './write-queue'
 
 export const MAINTENANCE_NOTICE =
@@ -19,7 +19,7 @@ export const MAINTENANCE_NOTICE =
 
 /** The handler table: plain Node, no Electron, shared by the desktop app, the browser preview and tests. */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const context: FeatureContext = { writes: createWriteQueue() }
+  const context: FeatureContext = { writes: createWriteQueue(), cancels: createCancelSlot() }
   const notices = startMaintenance(deps, context.writes)
   const features = [
     {

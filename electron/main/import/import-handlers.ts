@@ -13,17 +13,17 @@ import { runEditWorker, runImportWorker } from './run-import-worker'
 export type ImportChannel =
   'imports:run' | 'imports:sample' | 'imports:cancel' | 'imports:inspect' | 'imports:update' | 'imports:delete'
 
-export function createImportHandlers(deps: HandlerDeps, { writes }: FeatureContext): Pick<IpcHandlers, ImportChannel> {
+export function createImportHandlers(
+  deps: HandlerDeps,
+  { writes, cancels }: FeatureContext,
+): Pick<IpcHandlers, ImportChannel> {
   // Prepared on first use: most tables are rebuilt (Settings) before anyone renames a snapshot.
   let edits: ReturnType<typeof createImportEditStore> | null = null
   const editStore = (): ReturnType<typeof createImportEditStore> => (edits ??= createImportEditStore(requireDb(deps)))
-  let running: AbortController | null = null
-
   async function runImports(files: FileRef[], snapshotDate?: string): Promise<ImportOutcome[]> {
     requireDb(deps)
     const outcomes: ImportOutcome[] = []
-    const controller = new AbortController()
-    running = controller
+    const controller = cancels.take()
     const startedAt = Date.now()
     try {
       for (const [fileIndex, file] of files.entries()) {
@@ -54,15 +54,20 @@ export function createImportHandlers(deps: HandlerDeps, { writes }: FeatureConte
         logOutcome(outcome, Date.now() - startedAt)
       }
     } finally {
-      running = null
+      cancels.release(controller)
     }
-    const importIds = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.import.id] : []))
-    if (importIds.length > 0) deps.emit('imports:changed', { importIds })
+    const importIds = outcomes.flatMap((outcome) => (outcome.ok && outcome.kind === 'leads' ? [outcome.import.id] : []))
+    // Activity files make no snapshot; their views re-read on the event all the same.
+    const activities = outcomes.some((outcome) => outcome.ok && outcome.kind === 'activities')
+    if (importIds.length > 0 || activities) deps.emit('imports:changed', { importIds })
     return outcomes
   }
 
   function logOutcome(outcome: ImportOutcome, ms: number): void {
-    if (outcome.ok) {
+    if (outcome.ok && outcome.kind === 'activities') {
+      const { events, newEvents, ignored } = outcome.activities
+      deps.log?.info('activity import finished', { events, newEvents, ignored, ms })
+    } else if (outcome.ok) {
       const { rows, invalid, suspended, skipped } = outcome.import
       deps.log?.info('import finished', { rows, invalid, suspended, skipped, ms })
     } else if (outcome.error.code === 'internal' || outcome.error.code === 'disk-full') {
@@ -80,11 +85,8 @@ export function createImportHandlers(deps: HandlerDeps, { writes }: FeatureConte
       if (!outcome) throw new Error('the sample import produced no outcome')
       return outcome
     },
-    'imports:cancel': () => {
-      const wasRunning = running !== null
-      running?.abort()
-      return { cancelled: wasRunning }
-    },
+    // Stops a lead or an activity import alike (both hold the one cancel slot).
+    'imports:cancel': () => ({ cancelled: cancels.cancel() }),
     'imports:inspect': ({ file }) => inspectFile(file, createImportStore(requireDb(deps))),
     'imports:update': async ({ importId, listName, snapshotDate }) => {
       requireDb(deps)

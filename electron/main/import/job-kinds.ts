@@ -4,7 +4,7 @@ import { createImportEditStore } from '../db/import-edit-store'
 import { runMaintenance } from '../db/reclassify'
 import type { Db } from '../db/open'
 import { importFile } from './import-file'
-import { activityImportJob } from '../activity/activity-job'
+import { activityFileJob, activityImportJob } from '../activity/activity-job'
 import type { FromImportWorker, HistoryEdit, ImportWorkerData, ImportWorkerProgress } from './worker-protocol'
 
 /** What the worker gives every job besides its connection. */
@@ -23,6 +23,9 @@ export type JobHandler = (db: Db, payload: unknown, context: JobContext) => From
 
 async function leadImport(db: Db, payload: unknown, context: JobContext): Promise<FromImportWorker> {
   const job = payload as { file: FileRef; snapshotDate?: string }
+  // Recognised by its header, as the CLI does: an activity file is not a snapshot of leads.
+  const activities = await activityFileJob(db, job.file, context)
+  if (activities) return activities
   const summary = await importFile(db, job.file, {
     ...(job.snapshotDate ? { snapshotDate: job.snapshotDate } : {}),
     ...(job.file.mapping ? { mapping: job.file.mapping } : {}),

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads'
+import type { ActivityImportSummary } from '../../shared/activity'
 import { ApiError, type ApiErrorShape, type FileRef, type ImportOutcome, type ImportSummary } from '../../shared/ipc'
 import type {
   FromImportWorker,
@@ -72,7 +73,11 @@ function summaryOf(result: WorkerResult & { ok: true }, what: string): ImportSum
   throw new ApiError('internal', `${what} answered without a summary.`)
 }
 
-/** Runs one import in its own thread; resolves with the outcome, never rejects for a bad file. */
+/**
+ * Runs one import in its own thread; resolves with the outcome, never rejects for a bad file. The
+ * worker reads the header first: a Bulk Activity Extract file answers with the activity import's
+ * summary instead of a snapshot's (job-kinds.ts).
+ */
 export async function runImportWorker(
   start: StartImportWorker,
   data: Setup & { file: FileRef; snapshotDate?: string },
@@ -81,7 +86,10 @@ export async function runImportWorker(
   const fileName = data.file.name
   const what = `${fileName}: the import`
   const result = await runWorker(start, data, what, options)
-  if (result.ok) return { ok: true, fileName, import: summaryOf(result, what) }
+  if (result.ok && 'result' in result) {
+    return { ok: true, kind: 'activities', fileName, activities: result.result as ActivityImportSummary }
+  }
+  if (result.ok) return { ok: true, kind: 'leads', fileName, import: summaryOf(result, what) }
   return {
     ok: false,
     fileName,

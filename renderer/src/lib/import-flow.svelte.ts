@@ -327,6 +327,20 @@ export class ImportFlow {
   }
 
   #fromOutcome(outcome: ImportOutcome): ImportMessage {
+    if (outcome.ok && outcome.kind === 'activities') {
+      // Recognised by its header: the events went to the activity history, not to a snapshot.
+      const summary = outcome.activities
+      const parts = [
+        `${formatNumber(summary.newEvents)} new`,
+        `${formatNumber(summary.events - summary.newEvents)} already stored`,
+      ]
+      if (summary.ignored > 0) parts.push(`${formatNumber(summary.ignored)} of other types left out`)
+      return this.#message(
+        'success',
+        `Imported ${formatNumber(summary.events)} bounce activity ${summary.events === 1 ? 'event' : 'events'} from ${outcome.fileName}`,
+        `${parts.join(', ')}. See Bounce activity.`,
+      )
+    }
     if (outcome.ok) {
       const summary = outcome.import
       const parts = [
