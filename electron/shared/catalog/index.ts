@@ -2,6 +2,9 @@
  * The code catalog: every SMTP reply code and enhanced status code the app explains offline, plus the
  * provider codes, blocklists and filters that marketers meet in Marketo bounce texts.
  */
+// The whole classifier loads first: every module registers its gates at load, and the provider entries
+// below already scan texts (`phraseRecordFor`) when this module loads.
+import '../classify/index'
 import { PROVIDER_RULES, providerKnowledge, type ProviderRule } from '../classify/knowledge/index'
 import { REASON_TEXTS } from '../classify/texts'
 import { ENHANCED_ENTRIES, MARKETO_ONLY_ENTRIES, UNREGISTERED_PROVIDER_USES } from './enhanced-codes'
