@@ -148,6 +148,36 @@ export interface ActivityTrendPoint {
   categoryless: number
 }
 
+/** What the bounces over time are split by: our verdict, Marketo's Category, or the lead's provider or domain. */
+export const BREAKDOWN_KEYS = ['verdict', 'category', 'provider', 'domain'] as const
+export type BreakdownBy = (typeof BREAKDOWN_KEYS)[number]
+
+/** At most this many series; the rest are summed into `other` so a table stays readable. */
+export const BREAKDOWN_SERIES = 6
+
+/** One period's count for one series (aligned with `ActivityBreakdown.keys`). */
+export interface BreakdownCell {
+  /** Email Bounced and Email Bounced Soft events. */
+  bounces: number
+  /** Of those, hard bounces (Email Bounced whose text is a bad address or dead domain). */
+  hard: number
+  /** Send Email events of the same leads (provider and domain only; 0 otherwise). */
+  sends: number
+}
+
+/**
+ * Bounces by event day or week, split into series. Keys are verdict ids, Category numbers as text
+ * (`none` without one), provider ids or domains; `(unknown)` where the lead's address is unknown,
+ * `other` for the series past BREAKDOWN_SERIES. Largest series first (Categories in number order).
+ */
+export interface ActivityBreakdown {
+  by: BreakdownBy
+  keys: string[]
+  points: { period: string; total: number; cells: BreakdownCell[] }[]
+  /** Whether any Send Email event was imported: only then is a rate per provider or domain shown. */
+  withSends: boolean
+}
+
 export const RATE_GROUPS = ['provider', 'domain'] as const
 export type RateGroup = (typeof RATE_GROUPS)[number]
 

@@ -6,11 +6,13 @@
 import type { Reason, Verdict } from './classify/types'
 import type { ColumnMapping, LeadField } from './lead-fields'
 import type {
+  ActivityBreakdown,
   ActivityImportSummary,
   ActivityTotals,
   ActivityTrendPoint,
   BounceRate,
   BounceRateThresholds,
+  BreakdownBy,
   RateGroup,
   TrendBucket,
   CategoryDisagreement,
@@ -568,6 +570,8 @@ export interface IpcContract {
   'activity:snapshot-rule': [SnapshotRule, SnapshotFlaggedLead[]]
   'activity:trends': [{ bucket: TrendBucket }, ActivityTrendPoint[]]
   'activity:bounce-rates': [{ group: RateGroup }, BounceRate[]]
+  /** Bounces by event day or week, split by verdict, Category, provider or domain. */
+  'activity:breakdown': [{ bucket: TrendBucket; by: BreakdownBy }, ActivityBreakdown]
   'activity:thresholds': [NoRequest, BounceRateThresholds]
   'activity:set-thresholds': [BounceRateThresholds, BounceRateThresholds]
   'app:info': [NoRequest, AppInfo]
@@ -639,6 +643,7 @@ export const ACTIVITY_CHANNELS = [
   'activity:snapshot-rule',
   'activity:trends',
   'activity:bounce-rates',
+  'activity:breakdown',
   'activity:thresholds',
   'activity:set-thresholds',
 ] as const satisfies readonly Channel[]

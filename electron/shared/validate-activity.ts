@@ -3,10 +3,12 @@
  * Kept apart so the policies' rules are read in one place; validate.ts spreads these in.
  */
 import {
+  BREAKDOWN_KEYS,
   POLICY_ACTIONS,
   RATE_GROUPS,
   TREND_BUCKETS,
   type BounceRateThresholds,
+  type BreakdownBy,
   type PolicyAction,
   type PolicyOptions,
   type PolicyTier,
@@ -162,6 +164,14 @@ export function activityRequests(
       const fields = record(value, 'activity:bounce-rates')
       only(fields, ['group'], 'activity:bounce-rates')
       return { group: oneOf<RateGroup>(fields['group'], RATE_GROUPS, 'activity:bounce-rates.group') }
+    },
+    'activity:breakdown': (value) => {
+      const fields = record(value, 'activity:breakdown')
+      only(fields, ['bucket', 'by'], 'activity:breakdown')
+      return {
+        bucket: oneOf<TrendBucket>(fields['bucket'], TREND_BUCKETS, 'activity:breakdown.bucket'),
+        by: oneOf<BreakdownBy>(fields['by'], BREAKDOWN_KEYS, 'activity:breakdown.by'),
+      }
     },
     'activity:thresholds': (value) => {
       only(record(value, 'activity:thresholds'), [], 'activity:thresholds')

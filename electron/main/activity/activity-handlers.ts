@@ -6,7 +6,7 @@ import type { ActivityImportSummary } from '../../shared/activity'
 import type { ActivityChannel, IpcHandlers } from '../../shared/ipc'
 import { activityTotals, categoryDisagreements, leadEvents } from '../db/activity-queries'
 import { previewPolicy, snapshotRuleLeads } from '../db/policy-queries'
-import { activityTrends, bounceRates, readThresholds, saveThresholds } from '../db/activity-trends'
+import { activityBreakdown, activityTrends, bounceRates, readThresholds, saveThresholds } from '../db/activity-trends'
 import { providerFromDomain } from '../../shared/classify/provider'
 import { requireDb, workerSetup, type FeatureContext, type HandlerDeps } from '../core/handler-deps'
 import { runJobWorker } from '../import/run-import-worker'
@@ -63,6 +63,7 @@ export function createActivityHandlers(deps: HandlerDeps, context: FeatureContex
     'activity:snapshot-rule': (rule) => snapshotRuleLeads(requireDb(deps), rule),
     'activity:trends': ({ bucket }) => activityTrends(requireDb(deps), bucket),
     'activity:bounce-rates': ({ group }) => bounceRates(requireDb(deps), group, providerFromDomain),
+    'activity:breakdown': ({ bucket, by }) => activityBreakdown(requireDb(deps), bucket, by, providerFromDomain),
     'activity:thresholds': () => readThresholds(requireDb(deps)),
     'activity:set-thresholds': (thresholds) =>
       context.writes.enqueue(async () => saveThresholds(requireDb(deps), thresholds)),

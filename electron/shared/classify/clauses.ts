@@ -12,10 +12,9 @@
  * classifier reads words on providers it has never seen. Its vocabulary is deliberately general; a
  * wording it reads wrongly belongs in a phrase rule or a provider record, not in a longer list here.
  */
+import { GATES, isOpen, type Gate } from './gates'
+import { LEXICON, PREDICATE_ORDER, SUBJECT_ORDER, type LanguageWords, type Predicate, type Subject } from './lexicon'
 import type { Reason } from './types'
-
-type Subject = 'recipient' | 'sender' | 'sender-host' | 'message' | 'content' | 'domain' | 'server' | 'relay'
-type Predicate = 'spam' | 'unknown' | 'full' | 'inactive' | 'size' | 'limit' | 'refused' | 'unavailable'
 
 export interface ClauseReading {
   reason: Reason
@@ -27,275 +26,34 @@ export interface ClauseReading {
 
 /**
  * One pattern for a list of wordings, bounded by letters in any script: `\b` knows only ASCII, and
- * these lists hold German, Polish, Czech, Turkish and Russian words too.
+ * the lexicon holds words of a dozen languages.
  */
 function words(...alternatives: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
 }
 
-// What happened, most telling first: when one text says two things ("Recipient address rejected: user
-// unknown"), the earlier entry wins.
-const PREDICATES: ReadonlyArray<readonly [Predicate, RegExp]> = [
-  [
-    'spam',
-    words('spam\\w*', 'phishing', 'virus', 'malware', 'junk mail', 'suspicious (content|message|link|attachment)'),
-  ],
-  [
-    'unknown',
-    words(
-      'unknown',
-      'not (a )?known',
-      'no such',
-      // A denial of existence: "no mailbox found", "no account by that name here".
-      'no (mail ?box|account|user|recipient)\\p{L}*( \\p{L}+){0,2} (found|here|available|exists?)',
-      'by that name',
-      'no longer valid',
-      'bad',
-      'do\\p{L}*n.?t exist',
-      'do not exist',
-      'not exist',
-      'non-?existent',
-      'not found',
-      'wasn.t found',
-      'could not be found',
-      'not listed',
-      'not (a )?valid',
-      'invalid',
-      // de, fr, es, it, pt, nl, pl, cs, tr, ru
-      'unbekannt',
-      'nicht gefunden',
-      'niet gevonden',
-      'existiert nicht',
-      'inconnu',
-      'introuvable',
-      'n.existe pas',
-      'desconocid[oa]',
-      'no existe',
-      'inesistente',
-      'sconosciut[oa]',
-      'não existe',
-      'onbekend',
-      'bestaat niet',
-      'nie istnieje',
-      'neexistuje',
-      'bulunamadı',
-      'не существует',
-      'не найден\\p{L}*',
-      'неизвестн\\p{L}*',
-    ),
-  ],
-  [
-    'full',
-    words(
-      'is full',
-      'was full',
-      'are full',
-      'full mailbox',
-      'over ?quota',
-      'quota (usage )?(exceeded|full)',
-      'exceed\\p{L}* (its |their |the |his |her )?(disk space|storage|quota|mailbox size|space)',
-      '(space|storage) (is )?not enough',
-      'not enough (disk |storage )?space',
-      'insufficient (disk |storage )?(space|storage)',
-      'out of (storage|space)',
-      'agotad[oa]',
-      'voll',
-      'plein',
-      'pleine',
-      'lleno',
-      'piena',
-      'cheia',
-      'vol',
-      'pełna',
-      'plná',
-      'dolu',
-      'переполнен\\p{L}*',
-    ),
-  ],
-  [
-    'inactive',
-    words(
-      'suspended',
-      'disabled',
-      'deactivated',
-      'inactive',
-      'locked',
-      'frozen',
-      'closed',
-      'terminated',
-      'expired account',
-      'account expired',
-      'has expired',
-      'ha expirado',
-      'falta de uso',
-      'not been (collected|accessed|used|read)',
-      'no longer (active|in use)',
-      'dormant',
-      'gesperrt',
-      'deaktiviert',
-      'd[eé]sactiv[eé]e?',
-      'bloqu[eé]e? temporairement',
-      'desactivad[oa]',
-      'disattivat[oa]',
-      'zablokowan\\p{L}*',
-      'заблокирован\\p{L}*',
-    ),
-  ],
-  [
-    'size',
-    words(
-      'too (large|big)',
-      'size limit',
-      'maximum (\\p{L}+ )?(message )?size',
-      'message size',
-      'size exceeds',
-      'exceeds? the (maximum|max|size)',
-    ),
-  ],
-  [
-    'limit',
-    words(
-      'too many',
-      'limit (reached|exceeded|hit)',
-      'limit of',
-      'limits? (has|have) been (reached|exceeded)',
-      'rate[- ]limit\\w*',
-      'frequency',
-      'throttl\\w*',
-      'sending quota',
-      'send limit',
-      'volume',
-    ),
-  ],
-  [
-    'refused',
-    words(
-      'not allowed',
-      'disallowed',
-      'not permitted',
-      'denied',
-      'refused',
-      'prohibited',
-      'restricted',
-      'not authori[sz]ed',
-      'unauthori[sz]ed',
-      'forbidden',
-      'blocked',
-      'banned',
-      'black-?listed',
-      'block-?listed',
-      'not accepted',
-      'abgelehnt',
-      'nicht erlaubt',
-      'refus[eé]e?',
-      'interdit',
-      'rechazad[oa]',
-      'bloqueado',
-      'rifiutat[oa]',
-      'odrzucon\\p{L}*',
-      'отклонен\\p{L}*',
-    ),
-  ],
-  [
-    'unavailable',
-    words(
-      'unavailable',
-      'not available',
-      'timed? ?out',
-      'unreachable',
-      'could not connect',
-      'couldn.t connect',
-      'can.?t connect',
-      'cannot connect',
-      'failed to connect',
-      'unable to connect',
-      'connection (failed|lost)',
-      'no route',
-      'did not respond',
-      'not responding',
-      'loop(s|ed|ing)?',
-      'attempts? .{0,20}(reached|exceeded)',
-      '(reached|exceeded) (the )?max\\p{L}* (number of )?(delivery |retry )?attempts',
-      'no (smtp )?servers? (were |was )?available',
-    ),
-  ],
-]
+interface Compiled<K extends string> {
+  kind: K
+  pattern: RegExp
+  /** Closed when the text lacks every word the kind's wordings need (most texts, for most kinds). */
+  gate: Gate | null
+}
 
-// Who it happened to. Order matters where words overlap: "from address" is the sender's before
-// "address" is the recipient's.
-const SUBJECTS: ReadonlyArray<readonly [Subject, RegExp]> = [
-  ['relay', words('relay(ing)?')],
-  [
-    'sender-host',
-    words('your ip', 'ip address', 'sender ip', 'sending ip', 'client host', 'your host', 'connecting host', 'ip'),
-  ],
-  [
-    'sender',
-    words(
-      'sender',
-      'mail from',
-      'from address',
-      'envelope from',
-      'your (address|domain|account|server|mail server)',
-      'sending (domain|account)',
-      'credentials',
-      'originator',
-      'identit(y|ies)',
-      'absender',
-      'exp[eé]diteur',
-      'remitente',
-      'mittente',
-      'nadawc\\p{L}*',
-      'отправител\\p{L}*',
-    ),
-  ],
-  ['content', words('content', 'attachments?', 'body', 'links?', 'urls?', 'file type')],
-  ['message', words('message', 'header', 'nachricht', 'wiadomość', 'сообщение')],
-  [
-    'recipient',
-    words(
-      'recipients?',
-      'rcpt',
-      'addressee',
-      'address',
-      'mailbox',
-      'user',
-      'inbox',
-      'account',
-      'destination',
-      'forward path',
-      'empf[aä]nger',
-      'postfach',
-      'destinataire',
-      'adresse',
-      'e-?mail-?adres\\p{L}*',
-      'adres',
-      'bo[iî]te',
-      'destinatario',
-      'direcci[oó]n',
-      'buz[oó]n',
-      'casell?a',
-      'casilla',
-      'utente',
-      'usuario',
-      'utilisateur',
-      'endereço',
-      'caixa postal',
-      'ontvanger',
-      'odbiorc\\p{L}*',
-      'skrzynka',
-      'użytkownik',
-      'adresát',
-      'alıcı',
-      'получател\\p{L}*',
-      'пользовател\\p{L}*',
-      'ящик',
-      'адрес',
-    ),
-  ],
-  ['domain', words('domain', 'hostname', 'mx', 'dom[äa]ne', 'domaine', 'dominio', 'domena', 'домен')],
-  ['server', words('server', 'system', 'service', 'mta', 'queue', 'servers')],
-]
+function compile<K extends string>(
+  order: readonly K[],
+  wordsOf: (language: LanguageWords) => Partial<Record<K, readonly string[]>>,
+): ReadonlyArray<Compiled<K>> {
+  return order.map((kind) => {
+    const spaced = LEXICON.filter((l) => l.unspaced !== true).flatMap((l) => wordsOf(l)[kind] ?? [])
+    const unspaced = LEXICON.filter((l) => l.unspaced === true).flatMap((l) => wordsOf(l)[kind] ?? [])
+    const parts = [words(...spaced).source]
+    if (unspaced.length > 0) parts.push(`(?:${unspaced.join('|')})`)
+    return { kind, pattern: new RegExp(parts.join('|'), 'gu'), gate: GATES.gateFor([...spaced, ...unspaced]) }
+  })
+}
+
+const PREDICATES = compile(PREDICATE_ORDER, (language) => language.predicates)
+const SUBJECTS = compile(SUBJECT_ORDER, (language) => language.subjects)
 
 // How close a subject must stand to its predicate, and the extra distance a subject that comes *after*
 // the predicate pays ("blocked: sender" reads less surely than "sender blocked").
@@ -309,12 +67,12 @@ interface Found {
 }
 
 function allMatches<K extends string>(
-  table: ReadonlyArray<readonly [K, RegExp]>,
+  table: ReadonlyArray<Compiled<K>>,
   clause: string,
   offset: number,
 ): Array<Found & { kind: K }> {
   const found: Array<Found & { kind: K }> = []
-  for (const [kind, pattern] of table) {
+  for (const { kind, pattern } of table) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(clause); m !== null; m = pattern.exec(clause)) {
       found.push({ kind, start: offset + m.index, end: offset + m.index + m[0].length })
@@ -388,21 +146,35 @@ function readingOf(predicate: Predicate, subject: Subject | null, lower: string,
   }
 }
 
-const CLAUSE_BREAK = /[.;:!?\n]+\s|\s-\s|\n/g
+// How far a domain word may stand before the recipient word it belongs to ("domain of the recipient").
+const OWNER_GAP = 16
 
-/** Reads the most telling subject–predicate pair of the text, or `null` when none reads clearly. */
-export function readClauses(lower: string): ClauseReading | null {
+function domainOwning(subject: Found & { kind: Subject }, subjects: ReadonlyArray<Found & { kind: Subject }>): boolean {
+  if (subject.kind !== 'recipient') return false
+  return subjects.some((s) => s.kind === 'domain' && s.end <= subject.start && subject.start - s.end <= OWNER_GAP)
+}
+
+const CLAUSE_BREAK = /[.;:!?\n]+\s|\s-\s|\n|[。！？；]/g
+
+/**
+ * Reads the most telling subject–predicate pair of the text, or `null` when none reads clearly. `open`
+ * is the classifier's one gate scan of the text, when it has made it already.
+ */
+export function readClauses(lower: string, open: Uint8Array = GATES.scan(lower)): ClauseReading | null {
+  const predicateTable = PREDICATES.filter(({ gate }) => isOpen(gate, open))
+  if (predicateTable.length === 0) return null
+  const subjectTable = SUBJECTS.filter(({ gate }) => isOpen(gate, open))
   let best: { reading: ClauseReading; rank: number } | null = null
   let clauseStart = 0
   const breaks = [...lower.matchAll(CLAUSE_BREAK)].map((m) => m.index)
   breaks.push(lower.length)
   for (const clauseEnd of breaks) {
     const clause = lower.slice(clauseStart, clauseEnd)
-    const predicates = allMatches(PREDICATES, clause, clauseStart)
+    const predicates = allMatches(predicateTable, clause, clauseStart)
     if (predicates.length > 0) {
-      const subjects = allMatches(SUBJECTS, clause, clauseStart)
+      const subjects = allMatches(subjectTable, clause, clauseStart)
       for (const predicate of predicates) {
-        const rank = PREDICATES.findIndex(([kind]) => kind === predicate.kind)
+        const rank = PREDICATE_ORDER.indexOf(predicate.kind)
         if (best !== null && rank >= best.rank) continue
         // "No mailbox found" carries its subject inside the denial itself.
         const subject =
@@ -411,7 +183,13 @@ export function readClauses(lower: string): ClauseReading | null {
             ? (subjects.find((s) => s.start >= predicate.start && s.end <= predicate.end) ?? null)
             : null)
         // "Mail from 192.0.2.1 not allowed": a sender named by its IP address is the sending host.
-        const who = subject?.kind === 'sender' && IP_LITERAL.test(clause) ? 'sender-host' : (subject?.kind ?? null)
+        // "Die Domäne des Empfängers existiert nicht": the domain of the recipient is what does not exist.
+        const who =
+          subject?.kind === 'sender' && IP_LITERAL.test(clause)
+            ? 'sender-host'
+            : subject !== null && predicate.kind === 'unknown' && domainOwning(subject, subjects)
+              ? 'domain'
+              : (subject?.kind ?? null)
         const reason = readingOf(predicate.kind, who, lower, clause)
         if (reason === null) continue
         const rule = who === null ? `clause:${predicate.kind}` : `clause:${who}-${predicate.kind}`

@@ -203,6 +203,9 @@ function decideReason(
 
   const first = firstRuleMatch(FIRST_PASS, lower, open)
   if (first !== null) {
+    // "The recipient's domain does not exist" carries a user-unknown wording about the domain.
+    const aboutDomain = first.rule === USER_UNKNOWN ? readClauses(lower, open) : null
+    if (aboutDomain?.reason === 'hostunknown') return aboutDomain
     const decision =
       first.rule === USER_UNKNOWN ? userUnknownDecision(first, status?.code ?? null, stage, lower) : fromMatch(first)
     // At MAIL FROM the server is judging the sender, so "does not exist" is about the sender's address.
@@ -227,7 +230,7 @@ function decideReason(
   }
 
   // Words no phrase names still say who was refused and why; they outrank a generic code.
-  const clause = readClauses(lower)
+  const clause = readClauses(lower, open)
   if (clause !== null) return clause
 
   if (status !== null && hint !== null) return fromCode(hint, `status:${status.code}`, status)

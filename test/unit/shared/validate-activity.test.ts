@@ -40,4 +40,13 @@ describe('activity request validators', () => {
     expect(() => requestValidators['activity:snapshot-rule']({ k: 5, n: 4, action: 'review' })).toThrow(/from 1 to 4/)
     expect(() => requestValidators['activity:trends']({ bucket: 'month' })).toThrow(/day, week/)
   })
+
+  it('checks what the bounces over time are split by', () => {
+    const breakdown = requestValidators['activity:breakdown']
+    expect(breakdown({ bucket: 'week', by: 'category' })).toEqual({ bucket: 'week', by: 'category' })
+    expect(() => breakdown({ bucket: 'week', by: 'reason' })).toThrow(
+      /activity:breakdown\.by.*verdict, category, provider, domain/,
+    )
+    expect(() => breakdown({ bucket: 'week', by: 'verdict', extra: 1 })).toThrow(/extra/)
+  })
 })
