@@ -1,4 +1,5 @@
 import type { Db } from '../db/open'
+import { updateHygiene } from '../hygiene/lead-hygiene'
 
 /** What a step run after a lead import knows about the snapshot that was just written. */
 export interface AfterLeadImportContext {
@@ -25,7 +26,10 @@ export interface AfterLeadImportStep {
  * (a static list, not registration at load time, so the worker thread, the CLI and the tests all
  * run the same steps).
  */
-export const AFTER_LEAD_IMPORT: readonly AfterLeadImportStep[] = []
+export const AFTER_LEAD_IMPORT: readonly AfterLeadImportStep[] = [
+  // Address hygiene (issue 17): the leads this import added or readdressed get their findings.
+  { name: 'address hygiene', run: (db) => void updateHygiene(db) },
+]
 
 /** The one call point, at the end of `importFile`'s transaction. */
 export function afterLeadImport(

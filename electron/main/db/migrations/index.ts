@@ -7,6 +7,7 @@ import { coveringSpanIndexes } from './0060-covering-span-indexes'
 import { causesByProvider } from './0070-causes-by-provider'
 import { activityEvents } from './0080-activity-events'
 import { activitySettings } from './0081-activity-settings'
+import { addressHygiene } from './0090-address-hygiene'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   causesByProvider,
   activityEvents,
   activitySettings,
+  addressHygiene,
 ]
