@@ -1,5 +1,6 @@
 import { GATEWAY_AND_ESP_RULES } from './rules-gateways-esps'
 import { MAILBOX_PROVIDER_RULES } from './rules-mailbox-providers'
+import { REGIONAL_PROVIDER_RULES } from './rules-regional-providers'
 import type { ProviderRule, RuleSource } from './types'
 
 const GMAIL: RuleSource = {
@@ -263,4 +264,5 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   ...FIRST_RULES,
   ...MAILBOX_PROVIDER_RULES,
   ...GATEWAY_AND_ESP_RULES,
+  ...REGIONAL_PROVIDER_RULES,
 ]
