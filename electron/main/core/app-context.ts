@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
 import { ApiError, type IpcHandlers } from '../../shared/ipc'
 import { maintenanceNeeded, runMaintenance } from '../db/reclassify'
+import { backfillHygiene, hygieneBackfillNeeded } from '../hygiene/lead-hygiene'
 import type { Db, OpenOptions } from '../db/open'
 import { openDatabaseSafely } from '../db/safe-open'
 import type { ChooseSavePath, Emit, PrintToPdf } from './handler-deps'
@@ -92,8 +93,12 @@ export function createAppContext(options: AppContextOptions): AppContext {
       if (notices.length > 0) log?.warn('database notices on open', { notices: notices.length })
       if (options.maintainInWorker) {
         const needed = maintenanceNeeded(db, CLASSIFIER_VERSION)
-        if (needed.staleCauses > 0 || needed.outdatedImports > 0) maintenance = needed
-      } else runMaintenance(db, CLASSIFIER_VERSION, classify)
+        // Address hygiene for a database from before it existed is part of the same pass (issue 17).
+        if (needed.staleCauses > 0 || needed.outdatedImports > 0 || hygieneBackfillNeeded(db)) maintenance = needed
+      } else {
+        runMaintenance(db, CLASSIFIER_VERSION, classify)
+        backfillHygiene(db)
+      }
     } catch (error) {
       dbError = `The database at ${dbPath} could not be opened: ${error instanceof Error ? error.message : String(error)}`
       log?.error('the database could not be opened', error)

@@ -2,6 +2,7 @@ import type { FileRef } from '../../shared/ipc'
 import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
 import { createImportEditStore } from '../db/import-edit-store'
 import { runMaintenance } from '../db/reclassify'
+import { backfillHygiene } from '../hygiene/lead-hygiene'
 import type { Db } from '../db/open'
 import { importFile } from './import-file'
 import { activityFileJob, activityImportJob } from '../activity/activity-job'
@@ -51,7 +52,10 @@ function historyEdit(db: Db, payload: unknown): FromImportWorker {
 }
 
 function maintenance(db: Db): FromImportWorker {
-  return { type: 'maintained', ...runMaintenance(db, CLASSIFIER_VERSION, classify) }
+  const maintained = runMaintenance(db, CLASSIFIER_VERSION, classify)
+  // Address hygiene, once for a database from before it existed (issue 17); a no-op otherwise.
+  backfillHygiene(db)
+  return { type: 'maintained', ...maintained }
 }
 
 /**
