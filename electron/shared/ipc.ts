@@ -22,6 +22,7 @@ import type {
   SnapshotFlaggedLead,
   SnapshotRule,
 } from './activity'
+import type { WatchStatus } from './watch'
 
 export interface AppInfo {
   version: string
@@ -613,6 +614,11 @@ export interface IpcContract {
   'diagnostics:get': [NoRequest, Diagnostics]
   /** Copies the diagnostics to the clipboard on the Node side (desktop app); `copied: false` in the preview. */
   'diagnostics:copy': [NoRequest, { copied: boolean; text: string }]
+  /** The watched folder (Settings): its choice and the files handled in this run. */
+  'watch:get': [NoRequest, WatchStatus]
+  /** Chooses the folder and switches watching on; the desktop app asks with the native dialog, the preview needs `folder`. */
+  'watch:choose': [{ folder?: string }, WatchStatus]
+  'watch:enable': [{ enabled: boolean }, WatchStatus]
 }
 
 export type Channel = keyof IpcContract
@@ -671,6 +677,9 @@ export const CHANNELS = [
   'diff:get',
   'diff:rows',
   'codes:usage',
+  'watch:get',
+  'watch:choose',
+  'watch:enable',
   ...SETTINGS_CHANNELS,
   ...ACTIVITY_CHANNELS,
 ] as const satisfies readonly Channel[]
@@ -684,6 +693,8 @@ void everyChannelListed
 export interface IpcEvents {
   'imports:progress': ImportProgress
   'imports:changed': { importIds: number[] }
+  /** The watched folder's status changed: a file was handled, or watching started or stopped. */
+  'watch:changed': WatchStatus
   /**
    * The native menu asks the renderer to do something it owns. `import-files` carries files the
    * user picked in main's open dialog (a file input cannot be opened without a click in the page).
@@ -696,6 +707,7 @@ export type EventName = keyof IpcEvents
 export const EVENT_NAMES = [
   'imports:progress',
   'imports:changed',
+  'watch:changed',
   'app:command',
 ] as const satisfies readonly EventName[]
 

@@ -378,6 +378,19 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'explorer:page': explorerPage,
   'leads:timeline': singleId('leads:timeline', 'leadId'),
   'codes:usage': noFields('codes:usage'),
+  'watch:get': noFields('watch:get'),
+  'watch:choose': (value) => {
+    const record = expectObject(value, 'watch:choose')
+    onlyFields(record, ['folder'], 'watch:choose')
+    return defined({ folder: optionalText(record['folder'], 'watch:choose.folder', 1024) })
+  },
+  'watch:enable': (value) => {
+    const record = expectObject(value, 'watch:enable')
+    onlyFields(record, ['enabled'], 'watch:enable')
+    const enabled = optionalBoolean(record['enabled'], 'watch:enable.enabled')
+    if (enabled === undefined) fail('watch:enable.enabled: expected true or false')
+    return { enabled }
+  },
   'diff:get': (value) => {
     const record = expectObject(value, 'diff:get')
     onlyFields(record, ['importA', 'importB'], 'diff:get')

@@ -12,6 +12,8 @@ import type { StartImportWorker } from '../import/run-import-worker'
 import type { Log } from './log'
 import { SAMPLE_FILE_NAME } from './paths'
 import type { ChooseFolder, DatabaseHost } from './handler-deps'
+import { readSettings, writeSettings } from '../settings/location'
+import { createWatchService, type WatchConfig, type WatchNotice, type WatchService } from '../watch/watch-service'
 
 export interface AppContextOptions {
   dbPath: string
@@ -40,6 +42,18 @@ export interface AppContextOptions {
    * on years of history. The CLI and tests keep it inline (default).
    */
   maintainInWorker?: boolean
+  /**
+   * Runs the watched folder (Settings) for this app run: the desktop app and the preview; the CLI
+   * and most tests leave it out. `notify` shows desktop notifications (the app only).
+   */
+  watch?: {
+    notify?: (notice: WatchNotice) => void
+    /** Asks for the folder to watch; default: the typed path. */
+    chooseFolder?: ChooseFolder
+    /** Tests shorten the wait for a file to stop growing. */
+    stableMs?: number
+    pollMs?: number
+  }
 }
 
 export interface AppContext {
@@ -50,6 +64,9 @@ export interface AppContext {
   readonly dbError: string | null
   /** Things the user should know about the database, e.g. that a damaged file was set aside. */
   readonly notices: string[]
+  /** The watched folder, when `watch` was given. */
+  readonly watch: WatchService | null
+  /** Stops the watched folder and closes the database. */
   close(): void
 }
 
@@ -140,6 +157,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(log ? { log } : {}),
       host,
+      ...(watch ? { watch } : {}),
       emit: options.emit,
       sampleFile: { path: join(options.resourcesDir, 'sample', SAMPLE_FILE_NAME), name: SAMPLE_FILE_NAME },
       version: options.version,
@@ -147,8 +165,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
     })
   }
 
+  // Kept across reopen: it reads `handlers` for every file, so it follows a moved database.
+  const watch = options.watch ? createFolderWatch(options, () => handlers) : null
   let state = open(options.dbPath)
   let handlers = build()
+  if (watch) {
+    void watch.start().catch((error: unknown) => log?.error('the watched folder could not be started', error))
+  }
   return {
     get handlers() {
       return handlers
@@ -165,6 +188,34 @@ export function createAppContext(options: AppContextOptions): AppContext {
     get notices() {
       return state.notices
     },
-    close: () => state.db?.close(),
+    get watch() {
+      return watch
+    },
+    close: () => {
+      // The watcher's handles close at once; an import it started is rolled back with the process.
+      void watch?.stop()
+      state.db?.close()
+    },
   }
+}
+
+function createFolderWatch(options: AppContextOptions, handlers: () => IpcHandlers): WatchService {
+  const settings = options.settingsFile
+  // Without a settings file (tests, a preview on another database) the choice lasts this run only.
+  let remembered: WatchConfig | null = settings ? (readSettings(settings).watch ?? null) : null
+  const chooseFolder = options.watch?.chooseFolder ?? typedFolder
+  return createWatchService({
+    handlers,
+    load: () => remembered,
+    save: (config) => {
+      remembered = config
+      if (settings) writeSettings(settings, { ...readSettings(settings), watch: config })
+    },
+    chooseFolder: ({ typed, current }) => chooseFolder({ typed, current: current ?? '' }),
+    changed: (status) => options.emit('watch:changed', status),
+    ...(options.watch?.notify ? { notify: options.watch.notify } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.watch?.stableMs === undefined ? {} : { stableMs: options.watch.stableMs }),
+    ...(options.watch?.pollMs === undefined ? {} : { pollMs: options.watch.pollMs }),
+  })
 }

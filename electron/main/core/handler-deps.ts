@@ -8,6 +8,7 @@ import { ApiError, type EventName, type FileRef, type IpcEvents } from '../../sh
 import type { Db } from '../db/open'
 import type { StartImportWorker } from '../import/run-import-worker'
 import type { Log } from './log'
+import type { WatchService } from '../watch/watch-service'
 import type { WriteQueue } from './write-queue'
 
 export type Emit = <E extends EventName>(event: E, payload: IpcEvents[E]) => void
@@ -62,6 +63,8 @@ export interface HandlerDeps {
   log?: Log
   /** Prints a report's HTML to PDF (Chromium's printToPDF in the app); absent where no Chromium runs. */
   printToPdf?: PrintToPdf
+  /** The watched folder, which outlives the table (the app context owns it); absent in the CLI. */
+  watch?: WatchService
 }
 
 /**

@@ -11,6 +11,7 @@ import { createHistoryHandlers } from '../history/history-handlers'
 import { createImportHandlers } from '../import/import-handlers'
 import { runMaintenanceWorker } from '../import/run-import-worker'
 import { createSettingsHandlers } from '../settings/settings-handlers'
+import { createWatchHandlers } from '../watch/watch-handlers'
 import { createCancelSlot, workerSetup, type FeatureContext, type HandlerDeps } from './handler-deps'
 import { createWriteQueue, type WriteQueue } from './write-queue'
 
@@ -37,10 +38,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     createExportHandlers(deps),
     createSettingsHandlers(deps, context),
     createActivityHandlers(deps, context),
+    createWatchHandlers(deps),
   ] as const
-  const [app, history, imports, exports, settings, activity] = features
+  const [app, history, imports, exports, settings, activity, watch] = features
   assertEachChannelOnce(features)
-  return { ...app, ...history, ...imports, ...exports, ...settings, ...activity } satisfies IpcHandlers
+  return { ...app, ...history, ...imports, ...exports, ...settings, ...activity, ...watch } satisfies IpcHandlers
 }
 
 /**

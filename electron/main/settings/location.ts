@@ -12,6 +12,8 @@ export const SETTINGS_FILE_NAME = 'settings.json'
 export interface StoredSettings {
   /** Absolute path of the database; absent while it is in its default place. */
   dbPath?: string
+  /** The watched folder (Settings); absent until one is chosen. */
+  watch?: { folder: string; enabled: boolean; sinceMs: number }
 }
 
 export function settingsFileIn(userDataDir: string): string {
@@ -24,11 +26,23 @@ export function readSettings(file: string): StoredSettings {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
     if (typeof parsed !== 'object' || parsed === null) return {}
-    const dbPath = (parsed as Record<string, unknown>)['dbPath']
-    return typeof dbPath === 'string' && isAbsolute(dbPath) ? { dbPath } : {}
+    const record = parsed as Record<string, unknown>
+    const dbPath = record['dbPath']
+    const watch = readWatch(record['watch'])
+    return {
+      ...(typeof dbPath === 'string' && isAbsolute(dbPath) ? { dbPath } : {}),
+      ...(watch ? { watch } : {}),
+    }
   } catch {
     return {}
   }
+}
+
+function readWatch(value: unknown): StoredSettings['watch'] {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { folder, enabled, sinceMs } = value as Record<string, unknown>
+  if (typeof folder !== 'string' || !isAbsolute(folder) || typeof enabled !== 'boolean') return undefined
+  return { folder, enabled, sinceMs: typeof sinceMs === 'number' && Number.isFinite(sinceMs) ? sinceMs : 0 }
 }
 
 /** Written to a temporary name and renamed, so a crash cannot leave a half-written file behind. */
