@@ -4,6 +4,7 @@ import { diffCommand } from './commands/diff'
 import { explainCommand } from './commands/explain'
 import { exportCommand } from './commands/export'
 import { historyCommand } from './commands/history'
+import { hygieneCommand } from './commands/hygiene'
 import { importCommand } from './commands/import'
 import { policyCommand } from './commands/policy'
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   explainCommand,
   exportCommand,
   policyCommand,
+  hygieneCommand,
 ]
 
 function help(): string {
