@@ -269,7 +269,15 @@ const PASSING_LOOKUP = /temporar|not found, try again|timed? ?out|servfail/
 const AUTHENTICATION_NAMED = /\b(spf|dkim|dmarc)\b/
 // A refusal that names the sending IP is about the sending host's standing, not the sender's address.
 const SENDING_IP_NAMED = /\b(your|the|sending|sender|client|source) ip\b|\bip you.re using\b/
-const POLICY_REASONS: ReadonlySet<Reason> = new Set<Reason>(['rejected', 'securityerror', 'policyviolation'])
+const POLICY_REASONS: ReadonlySet<Reason> = new Set<Reason>([
+  'rejected',
+  'securityerror',
+  'policyviolation',
+  'filtered',
+])
+// "Spam" said of the sender or the sending host is a verdict on their reputation, not on this message.
+const SPAM_SENDER =
+  /\bspammers?\b|\bspam (sender|source|host)s?\b|\b(ip|sender)\b[^.]{0,40}\bspam|\bspam[^.]{0,20}\b(ip|ip address)\b/
 
 function settled(decision: Decision, lower: string, status: FoundCode | null): Decision {
   const byKnowledge = decision.rule.startsWith('provider')
@@ -280,6 +288,9 @@ function settled(decision: Decision, lower: string, status: FoundCode | null): D
     if (decision.reason === 'rejected' && !ownRelay && SENDING_IP_NAMED.test(lower)) {
       return { ...decision, reason: 'blocked' }
     }
+  }
+  if (!byKnowledge && decision.reason === 'spamdetected' && SPAM_SENDER.test(lower)) {
+    return { ...decision, reason: 'blocked' }
   }
   if (decision.reason === 'hostunknown' && PASSING_LOOKUP.test(lower)) return { ...decision, reason: 'networkerror' }
   // Under "system congestion" (x.4.5) a full disk is the server's, not the recipient's mailbox.

@@ -57,6 +57,8 @@ export const LEXICON: readonly LanguageWords[] = [
     predicates: {
       spam: ['spam\\w*', 'phishing', 'virus', 'malware', 'junk mail', 'suspicious (content|message|link|attachment)'],
       unknown: [
+        'not registered',
+        'not in (the |our )?(recipient|user|address|local)\\p{L}* (list|table|database|directory)',
         'unknown',
         'not (a )?known',
         'no such',
@@ -77,6 +79,7 @@ export const LEXICON: readonly LanguageWords[] = [
         'invalid',
       ],
       full: [
+        '(folder|inbox|mailbox|mail box) (is )?full',
         'is full',
         'was full',
         'are full',
@@ -106,6 +109,7 @@ export const LEXICON: readonly LanguageWords[] = [
         'dormant',
       ],
       size: [
+        '(mail|message)size limit',
         'too (large|big)',
         'size limit',
         'maximum (\\p{L}+ )?(message )?size',
@@ -143,6 +147,7 @@ export const LEXICON: readonly LanguageWords[] = [
         'not accepted',
       ],
       unavailable: [
+        `could not (be )?(send|deliver)${L} .{0,40}(past|last) \\d+`,
         'unavailable',
         'not available',
         'timed? ?out',
@@ -383,10 +388,10 @@ export const LEXICON: readonly LanguageWords[] = [
       unknown: ['не существует', `не найден${L}`, `неизвестн${L}`, `несуществующ${L}`, `недействител${L}`],
       full: [`переполнен${L}`],
       inactive: [`заблокирован${L}`, `отключен${L}`, `неактив${L}`],
-      size: [`слишком больш${L}`, `превыш${L} (максимальный )?размер`],
+      size: [`превыш${L} (допустим${L} )?длин${L}`, `слишком больш${L}`, `превыш${L} (максимальный )?размер`],
       limit: ['слишком много'],
       refused: [`отклонен${L}`, `отвергнут${L}`, `запрещен${L}`],
-      unavailable: [`недоступ${L}`, 'не удалось подключиться'],
+      unavailable: ['таймаут', 'ошибка dns', `недоступ${L}`, 'не удалось подключиться'],
     },
     subjects: {
       sender: [`отправител${L}`],
@@ -497,11 +502,11 @@ export const LEXICON: readonly LanguageWords[] = [
     unspaced: true,
     predicates: {
       spam: ['スパム', '迷惑メール'],
-      unknown: ['見つかりません', '存在しません', '不明な', '無効な'],
-      full: ['いっぱい', '容量を超', '容量超過'],
+      unknown: ['登録されていません', '不在', '見つかりません', '存在しません', '不明な', '無効な'],
+      full: ['一杯', 'いっぱい', '容量を超', '容量超過'],
       inactive: ['無効になって', '停止されて', '凍結', '利用停止'],
       size: ['大きすぎ', 'サイズ制限', 'サイズを超'],
-      limit: ['多すぎ', '送信制限'],
+      limit: ['限界', '多すぎ', '送信制限'],
       refused: ['拒否', 'ブロック', '許可されていません'],
       unavailable: ['接続できません', 'タイムアウト', '応答がありません'],
     },
@@ -519,13 +524,13 @@ export const LEXICON: readonly LanguageWords[] = [
     unspaced: true,
     predicates: {
       spam: ['垃圾邮件', '垃圾郵件'],
-      unknown: ['不存在', '找不到', '未找到', '无效', '無效'],
+      unknown: ['格式错误', '不存在', '找不到', '未找到', '无效', '無效'],
       full: ['已满', '已滿', '空间不足', '容量不足'],
       inactive: ['停用', '禁用', '冻结', '凍結', '已注销'],
       size: ['过大', '太大', '大小超过', '超过大小'],
       limit: ['频率', '頻率', '过于频繁', '太频繁', '发送数量超过'],
-      refused: ['拒绝', '拒收', '拒絕', '被阻止', '禁止'],
-      unavailable: ['连接失败', '超时', '无法连接', '無法連接'],
+      refused: ['被拒', '拒绝', '拒收', '拒絕', '被阻止', '禁止'],
+      unavailable: ['不可达', '连接失败', '超时', '无法连接', '無法連接'],
     },
     subjects: {
       sender: ['发件人', '寄件人', '發件人'],

@@ -29,7 +29,6 @@ const DECISIVE: ReadonlyMap<string, Reason> = new Map<string, Reason>([
   ['5.7.509', 'authfailure'],
   ['4.7.25', 'requireptr'],
   ['5.7.25', 'requireptr'],
-  ['4.3.1', 'systemfull'],
   // Microsoft: temporarily rate limited because of the sending IP's reputation. The text says both;
   // a reputation problem is what the sender has to fix.
   ['4.7.650', 'badreputation'],
@@ -40,6 +39,8 @@ const HINTS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
   // "System congestion" in the standard, but servers send it for their own rate limits as often; the
   // words ("rate limit exceeded", "concurrency limit") say which.
   ['4.4.5', 'systemfull'],
+  // "Mail system full" in the standard; servers send it for "you send too many messages" as well.
+  ['4.3.1', 'systemfull'],
   ['4.1.8', 'rejected'],
   ['5.1.8', 'rejected'],
   ['5.1.0', 'userunknown'],

@@ -609,4 +609,21 @@ export const MAILBOX_PROVIDER_RULES: readonly ProviderRule[] = [
       'The receiving organisation’s directory has no such recipient, so Microsoft refused it; remove the address.',
     source: MICROSOFT,
   },
+  {
+    // The same edge blocking, as Exchange Online words it without the AS(…) tag: "access denied" reads
+    // like a permission problem, but Microsoft documents it as an address its directory does not have.
+    id: 'microsoft-5.4.1-access-denied',
+    provider: 'microsoft',
+    kind: 'phrase',
+    match: '5\\.4\\.1\\b[^\\n]{0,80}(?<!relay\\s)access denied',
+    language: 'en',
+    reason: 'userunknown',
+    title: 'Microsoft 365: "access denied" for an address it does not have',
+    explanation:
+      'Exchange Online refuses mail at its edge for addresses missing from the organisation’s directory and calls it "access denied"; the address does not exist, remove it.',
+    source: {
+      title: 'Microsoft Learn: fix NDR error code 550 5.4.1 in Exchange Online',
+      url: 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-4-1-in-exchange-online',
+    },
+  },
 ]

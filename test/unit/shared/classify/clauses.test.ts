@@ -147,3 +147,47 @@ describe('denials of existence and the other shapes of the same few meanings', (
     )
   })
 })
+
+describe('generic codes and whose reputation "spam" is about', () => {
+  it('4.3.1 is a hint: "too many messages" under it is throttling', () => {
+    expect(classify('421 4.3.1 Slow down: too many messages from your server').category).toBe('rate-limit')
+    expect(classify('452 4.3.1 Insufficient system storage').category).toBe('server-or-network')
+  })
+
+  it('"spam" said of the sender or its IP is a block on their reputation, not a verdict on the message', () => {
+    expect(classify('550 Your server is listed as a known spammer here').category).toBe('blocked-sender')
+    expect(classify('554 Connection from a spam source IP refused').category).toBe('blocked-sender')
+    expect(classify('554 Message content looks like spam').category).toBe('spam-content')
+  })
+
+  it('a filter refusal that names SPF is an authentication failure', () => {
+    expect(classify('550 Message refused by the filter due to SPF policy').category).toBe('authentication')
+  })
+
+  it.each([
+    ['550 The address is not in our user directory', 'unknown-user'],
+    ['550 Sorry, that user is not registered here', 'unknown-user'],
+    ['552 Inbox full, try another time', 'mailbox-full'],
+    ['552 exceeded mailsize limit for this gateway', 'message-too-large'],
+    ['Sendmail warning: could not send message for past 6 hours', 'server-or-network'],
+    ['宛先のユーザーは登録されていません', 'unknown-user'],
+    ['メールボックスが一杯です', 'mailbox-full'],
+    ['邮件地址格式错误', 'unknown-user'],
+    ['对方服务器不可达', 'server-or-network'],
+    ['Превышена допустимая длина сообщения', 'message-too-large'],
+  ])('%s → %s', (text, category) => {
+    expect(classify(text).category).toBe(category)
+  })
+})
+
+describe("Microsoft's edge blocking", () => {
+  it('"access denied" with 5.4.1 is an address its directory does not have', () => {
+    const result = classify('550 5.4.1 Recipient address rejected: Access denied [host.prod.protection.outlook.com]')
+    expect(result.category).toBe('unknown-user')
+    expect(result.evidence[0]?.rule).toBe('provider:microsoft-5.4.1-access-denied')
+  })
+
+  it('a relay refusal under 5.4.1 stays a relay refusal', () => {
+    expect(classify('550 5.4.1 Relay Access Denied').category).toBe('policy')
+  })
+})
