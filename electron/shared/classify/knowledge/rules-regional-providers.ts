@@ -1,7 +1,7 @@
 import type { ProviderRule, RuleSource } from './types'
 
 /**
- * Codes and wordings that Gmail, Yandex, QQ Mail, Zoho, GMX and Free document on their own help or
+ * Codes and wordings that Gmail, Yahoo, Yandex, QQ Mail, Zoho, Seznam, GMX and Free document on their own help or
  * postmaster pages, beyond the first records in `rules.ts`. Titles and explanations are ours.
  *
  * Phrases here are long, provider-specific wordings ("blocked by spam statistics", "ip frequency
@@ -29,6 +29,18 @@ const QQ: RuleSource = {
 const ZEPTOMAIL: RuleSource = {
   title: 'Zoho ZeptoMail Help: SMTP error codes',
   url: 'https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html',
+}
+const YAHOO: RuleSource = {
+  title: 'Yahoo Sender Hub: SMTP error codes',
+  url: 'https://senders.yahooinc.com/smtp-error-codes/',
+}
+const YAHOO_BLOCKED: RuleSource = {
+  title: 'Yahoo Mail Help: my email is being blocked by Yahoo Mail',
+  url: 'http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html',
+}
+const SEZNAM: RuleSource = {
+  title: 'Seznam.cz nápověda: uživatel neexistuje (user does not exist)',
+  url: 'https://napoveda.seznam.cz/uzivatel-neexistuje',
 }
 const GMX: RuleSource = {
   title: 'GMX Postmaster: error messages when sending emails to GMX',
@@ -227,7 +239,71 @@ const YANDEX_RULES: readonly ProviderRule[] = [
   },
 ]
 
+const YAHOO_RULES: readonly ProviderRule[] = [
+  // "Unknown recipients" here is about the sender's whole traffic, not this address: read as such, the
+  // text would wrongly say "remove the address".
+  ...(['VS1-IP', 'VS1-MF'] as const).map((code): ProviderRule => ({
+    id: `yahoo-${code.toLowerCase()}`,
+    provider: 'yahoo',
+    kind: 'code',
+    match: code,
+    language: 'en',
+    reason: 'badreputation',
+    title: 'Yahoo: the sending server sends to too many unknown addresses',
+    explanation:
+      'Yahoo slowed the sending server because much of its mail goes to addresses that do not exist, as an open relay would; clean the lists and secure the server.',
+    source: YAHOO_BLOCKED,
+  })),
+  {
+    id: 'yahoo-excessive-unknown-recipients',
+    provider: 'yahoo',
+    kind: 'phrase',
+    match: 'excessive unknown recipients',
+    language: 'en',
+    reason: 'badreputation',
+    title: 'Yahoo: the sending server sends to too many unknown addresses',
+    explanation:
+      'Yahoo slowed the sending server because much of its mail goes to addresses that do not exist; the address in this bounce is not the problem.',
+    source: YAHOO,
+  },
+  {
+    id: 'yahoo-unresolvable-from-domain',
+    provider: 'yahoo',
+    kind: 'phrase',
+    match: 'unresolvable rfc\\.?532[12] from domain',
+    language: 'en',
+    reason: 'authfailure',
+    title: 'Yahoo: the sender’s domain does not resolve',
+    explanation:
+      'The domain in the sender’s MAIL FROM or From address has no DNS records Yahoo can find, so it cannot trust the sender; the sending domain’s DNS needs fixing.',
+    source: YAHOO,
+  },
+  {
+    id: 'yahoo-ph-content',
+    provider: 'yahoo',
+    kind: 'phrase',
+    match: '\\[ph\\d\\d\\]',
+    language: 'en',
+    reason: 'virusdetected',
+    title: 'Yahoo: the content is refused as harmful',
+    explanation:
+      'Yahoo refused the message for its content: malware, phishing or links to them; check the message and the sending server for abuse.',
+    source: YAHOO,
+  },
+]
+
 const OTHER_RULES: readonly ProviderRule[] = [
+  {
+    id: 'seznam-service-not-mapped',
+    provider: 'seznam',
+    kind: 'phrase',
+    match: "user hasn'?t got the service mapped",
+    language: 'en',
+    reason: 'userunknown',
+    title: 'Seznam.cz: the recipient does not exist',
+    explanation: 'Seznam.cz has no mailbox at this address; check it for typos or remove it.',
+    source: SEZNAM,
+  },
   {
     id: 'tencent-frequency-limited',
     provider: 'tencent',
@@ -291,4 +367,9 @@ const OTHER_RULES: readonly ProviderRule[] = [
 ]
 
 /** Regional mailbox providers and Gmail's remaining documented wordings, each with its source. */
-export const REGIONAL_PROVIDER_RULES: readonly ProviderRule[] = [...GMAIL_RULES, ...YANDEX_RULES, ...OTHER_RULES]
+export const REGIONAL_PROVIDER_RULES: readonly ProviderRule[] = [
+  ...GMAIL_RULES,
+  ...YAHOO_RULES,
+  ...YANDEX_RULES,
+  ...OTHER_RULES,
+]

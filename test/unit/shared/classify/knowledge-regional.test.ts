@@ -58,6 +58,32 @@ const EXAMPLES: readonly (readonly [string, string | undefined, string, string])
   ['451 4.7.23 192.0.2.1 the sending IP address needs a fixed name', 'someone@gmail.com', 'gmail-4.7.23', 'requireptr'],
   ['421 4.7.40 please add a record', 'someone@gmail.com', 'gmail-4.7.40', 'authfailure'],
   ['550 5.7.40 please add a record', 'someone@googlemail.com', 'gmail-5.7.40', 'authfailure'],
+  [
+    '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)',
+    undefined,
+    'yahoo-vs1-ip',
+    'badreputation',
+  ],
+  ['451 VS1-MF deferred', undefined, 'yahoo-vs1-mf', 'badreputation'],
+  [
+    '421 4.7.0 Messages deferred: excessive unknown recipients from 192.0.2.1',
+    undefined,
+    'yahoo-excessive-unknown-recipients',
+    'badreputation',
+  ],
+  [
+    '451 Message temporarily deferred due to unresolvable RFC.5321 from domain',
+    undefined,
+    'yahoo-unresolvable-from-domain',
+    'authfailure',
+  ],
+  [
+    '554 Message not allowed - [PH01] Email not accepted for policy reasons',
+    undefined,
+    'yahoo-ph-content',
+    'virusdetected',
+  ],
+  ["550 5.1.1 szn; User hasn't got the service mapped", undefined, 'seznam-service-not-mapped', 'userunknown'],
   ['Blocked by spam statistics - see the help page', undefined, 'yandex-spam-statistics', 'blocked'],
   ['550 Message rejected under suspicion of SPAM', undefined, 'yandex-suspicion-of-spam', 'spamdetected'],
   ['550 Policy rejection on the target address', undefined, 'yandex-policy-rejection-target', 'suspend'],
@@ -117,9 +143,17 @@ describe('regional providers and Gmail: their own documented wordings', () => {
       'host mx.example.net[192.0.2.1] said: 550 spam detected',
       'the subject line is mandatory for our newsletter',
       'frequency limited offer',
+      // A tag that only looks like Yahoo's content codes.
+      'order [ph1] shipped',
     ]) {
       expect(providerKnowledge(text, null, null), text).toBeNull()
     }
+  })
+
+  it("Yahoo's 'unknown recipients' is about the sender's traffic, not this address", () => {
+    const result = classify('451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)')
+    expect(result.verdict).toBe('fix-sending')
+    expect(result.severity).toBe('transient')
   })
 
   it('a Yandex block lasts a day: temporary when no code says otherwise', () => {
@@ -131,7 +165,7 @@ describe('regional providers and Gmail: their own documented wordings', () => {
     const ids = PROVIDER_RULES.map((rule) => rule.id)
     expect(new Set(ids).size).toBe(ids.length)
     for (const rule of REGIONAL_PROVIDER_RULES) {
-      expect(rule.source.url, rule.id).toMatch(/^https:\/\//)
+      expect(rule.source.url, rule.id).toMatch(/^https?:\/\//)
       expect(rule.source.title.length, rule.id).toBeGreaterThan(10)
       expect(rule.explanation.length, rule.id).toBeGreaterThan(20)
     }
@@ -140,11 +174,13 @@ describe('regional providers and Gmail: their own documented wordings', () => {
   it('the Codes catalog lists every record with its source, and explain finds them', () => {
     const catalog = listCatalog()
     for (const rule of REGIONAL_PROVIDER_RULES) {
-      const code = rule.kind === 'status' ? `${rule.match} (${rule.provider})` : rule.id
+      const code =
+        rule.kind === 'status' ? `${rule.match} (${rule.provider})` : rule.kind === 'code' ? rule.match : rule.id
       const entry = catalog.find((item) => item.code === code)
       expect(entry?.source?.url, rule.id).toBe(rule.source.url)
     }
     expect(catalog.find((item) => item.code === '4.7.23 (gmail)')?.reason).toBe('requireptr')
     expect(explainCode('yandex-spam-statistics')?.source?.url).toMatch(/yandex\.com/)
+    expect(explainCode('vs1-mf')?.reason).toBe('badreputation')
   })
 })
