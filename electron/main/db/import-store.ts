@@ -141,10 +141,14 @@ export function createImportStore(db: Db) {
     /**
      * Inserting a million random addresses into the email and domain indexes one by one is the
      * slowest part of a first import; building each index once at the end sorts instead. Worth
-     * it only when the file brings more leads than the database already has. Runs inside the
-     * import's transaction, so a failed import puts the indexes back with everything else.
+     * it only when the file brings more leads than the database already has, and never for a later
+     * snapshot of a list: its rows are mostly leads already stored (a weekly export of a million
+     * leads is 150 MB too, and rebuilding both indexes cost it more than the rest of its writes).
+     * Runs inside the import's transaction, so a failed import puts the indexes back with
+     * everything else.
      */
-    suspendLeadIndexesIfCheaper(fileBytes: number): boolean {
+    suspendLeadIndexesIfCheaper(fileBytes: number, listHasSnapshots: boolean): boolean {
+      if (listHasSnapshots) return false
       const leads = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n
       if (fileBytes / BYTES_PER_EXPORT_ROW < leads) return false
       for (const index of SECONDARY_LEAD_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`)
@@ -222,6 +226,9 @@ export function createImportStore(db: Db) {
       if (!row) throw new Error(`lead ${lead.identity} was not stored`)
       if (row.email !== lead.email) updateLeadEmail.run(lead.email, lead.domain, row.id)
       return row.id
+    },
+    hasSnapshots(listId: number): boolean {
+      return db.prepare('SELECT 1 FROM imports WHERE list_id = ? LIMIT 1').get(listId) !== undefined
     },
     hasLeads(): boolean {
       return db.prepare('SELECT 1 FROM leads LIMIT 1').get() !== undefined

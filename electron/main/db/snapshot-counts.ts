@@ -73,10 +73,15 @@ export class SnapshotCounts {
     if (!keys) return
     const count = keys.get(key)
     if (count === undefined) keys.set(detach(key), n)
+    // A row taken back (n < 0, a repeated lead found late) leaves no key counted zero times.
+    else if (count + n === 0) keys.delete(key)
     else keys.set(key, count + n)
   }
 
-  /** Counts one row, or `n` rows alike (a recount groups a snapshot's rows in SQLite first). */
+  /**
+   * Counts one row, or `n` rows alike (a recount groups a snapshot's rows in SQLite first); `n = -1`
+   * takes a counted row back.
+   */
   addRow(domain: string, invalid: boolean, suspended: boolean, cause: CountedCause | null, n = 1): void {
     const domainProvider = this.providerOf(domain)
     this.add('leads-provider', domainProvider ?? OTHER_PROVIDER, n)

@@ -179,6 +179,11 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
   }
 
   return {
+    /**
+     * Whether `createSnapshotMerge` can write this snapshot: it goes after every other snapshot of
+     * a list that has some, so only open spans can change (see snapshot-merge.ts).
+     */
+    mergeable: isLast && !listIsEmpty,
     /** Returns false when this lead is already in the snapshot (a repeated row in the file). */
     add(leadId: number, state: LeadState): boolean {
       if (seen.has(leadId)) return false
@@ -236,6 +241,17 @@ export function createSnapshotWriter(db: Db, listId: number, seq: number) {
         insertSpan(leadId, seq, newEnd, state)
       }
       return true
+    },
+    /**
+     * `finish` for a merged snapshot: the leads the merge found missing from it (a set operation
+     * over the open spans instead of a walk over every span) close their open span before it.
+     */
+    finishWithout(absentLeadIds: readonly number[]): void {
+      for (const leadId of absentLeadIds) {
+        const open = openOf.get(listId, leadId)
+        if (!open || open.from_seq >= seq) throw new Error(`lead ${leadId} has no open span before snapshot ${seq}`)
+        reshape(leadId, open, open.from_seq, seq - 1)
+      }
     },
     /** Leads not in this snapshot lose it from the span that covered it. */
     finish(): void {

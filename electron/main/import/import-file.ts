@@ -5,6 +5,7 @@ import type { FileRef, ImportProgress, ImportReportView, ImportSummary } from '.
 import type { Db } from '../db/open'
 import { createImportStore, type ImportStore } from '../db/import-store'
 import { createSnapshotWriter, openGap } from '../db/snapshot-store'
+import { createSnapshotMerge } from '../db/snapshot-merge'
 import { createTransitionCounter } from '../db/transition-counts'
 import { SnapshotCounts, type CountedCause } from '../db/snapshot-counts'
 import { BadFileError, type FileProbe } from './file-probe'
@@ -52,6 +53,11 @@ export interface ImportFileOptions {
   /** Import a file that ends inside a row anyway: the cut-off row is skipped and reported. */
   allowPartial?: boolean
   now?: Date
+  /**
+   * Write a later weekly snapshot lead by lead, as an older snapshot is, instead of staging it and
+   * comparing in SQLite: both must store the same, and the tests compare them.
+   */
+  rowByRow?: boolean
   /** The steps run at the end of the transaction; `AFTER_LEAD_IMPORT` unless a test gives others. */
   afterLeadImport?: readonly AfterLeadImportStep[]
   signal?: AbortSignal
@@ -110,17 +116,21 @@ async function importInTransaction(
     if (report.skippedRows.length < MAX_REPORTED_SKIPS) report.skippedRows.push({ line, why: detach(why) })
   }
 
-  const cause = causeCache(store)
+  const countedById = new Map<number, CountedCause>()
+  const cause = causeCache(store, countedById)
+  const cancelled = (): void => {
+    if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
+  }
 
   // The import's own connection: a larger page cache keeps the lead and span indexes in memory.
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
   db.exec('BEGIN IMMEDIATE')
   try {
     const leadsExisted = store.hasLeads()
-    const rebuildIndexes = store.suspendLeadIndexesIfCheaper(probe.size)
-    const spanIndexes = store.suspendSpanIndexesIfEmpty()
     const listId = store.listId(listNameFromFileName(fileName) ?? UNNAMED_LIST)
     const seq = store.positionFor(listId, snapshot.date)
+    const rebuildIndexes = store.suspendLeadIndexesIfCheaper(probe.size, store.hasSnapshots(listId))
+    const spanIndexes = store.suspendSpanIndexesIfEmpty()
     openGap(db, listId, seq)
     const importId = store.insertImport({
       listId,
@@ -133,6 +143,9 @@ async function importInTransaction(
       importedAt: (options.now ?? new Date()).toISOString(),
     })
     const snapshotWriter = createSnapshotWriter(db, listId, seq)
+    // A later weekly snapshot is staged and compared in SQLite; a first one (or one inserted
+    // between older snapshots) is written row by row.
+    const merge = snapshotWriter.mergeable && !options.rowByRow ? createSnapshotMerge(db, listId, seq) : null
     const headerWidth = layout.header.length
     let headerSeen = false
     const suspendedAtOf = (line: number, raw: string): string | null => {
@@ -196,17 +209,22 @@ async function importInTransaction(
       if (!addresses.add(email)) report.duplicateEmails += 1
       const marketoId = value('marketoId')
       const identity = marketoId === '' ? `email:${email}` : `id:${marketoId}`
-      const leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain }, leadsExisted)
-      const added = snapshotWriter.add(leadId, {
+      const state = {
         emailInvalid: isInvalid,
         invalidCauseId: invalidCause?.id ?? null,
         emailSuspended: isSuspended,
         suspendedCauseId: suspendedCause?.id ?? null,
         suspendedAt: suspendedAtOf(line, value('emailSuspendedAt')),
-      })
-      if (!added) {
-        skip(line, `the same lead (${marketoId === '' ? email : `Id ${marketoId}`}) appears earlier in the file`)
-        return
+      }
+      if (merge) {
+        // Repeated leads are found by the merge at the end, then skipped and uncounted.
+        merge.add({ identity, marketoId: marketoId || null, email, domain, line, ...state })
+      } else {
+        const leadId = store.upsertLead({ identity, marketoId: marketoId || null, email, domain }, leadsExisted)
+        if (!snapshotWriter.add(leadId, state)) {
+          skip(line, repeatedLead(marketoId, email))
+          return
+        }
       }
       rows += 1
       if (isInvalid) invalid += 1
@@ -218,7 +236,7 @@ async function importInTransaction(
       bytesRead = n
     })
     for await (const batch of batches) {
-      if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
+      cancelled()
       for (const error of batch.errors) {
         if (error.fatal) throw error
         skip(error.line, error.message)
@@ -235,7 +253,20 @@ async function importInTransaction(
       options.onProgress?.({ bytesRead, totalBytes: probe.size, rows })
     }
     if (rows === 0) throw new BadFileError(noLeadRows(fileName, skipped, report.skippedRows[0]))
-    snapshotWriter.finish()
+    if (merge) {
+      const repeated = merge.apply(snapshotWriter, cancelled)
+      for (const lead of repeated) {
+        rows -= 1
+        if (lead.emailInvalid) invalid -= 1
+        if (lead.emailSuspended) suspended -= 1
+        const counted = lead.invalidCauseId === null ? null : (countedById.get(lead.invalidCauseId) ?? null)
+        counts.addRow(lead.domain, lead.emailInvalid, lead.emailSuspended, counted, -1)
+        skip(lead.line, repeatedLead(lead.marketoId ?? '', lead.email))
+      }
+      if (repeated.length > 0) report.skippedRows.sort((a, b) => a.line - b.line)
+    } else {
+      snapshotWriter.finish()
+    }
     if (rebuildIndexes) store.restoreLeadIndexes()
     store.restoreIndexes(spanIndexes)
     if (resolved.source === 'chosen')
@@ -248,8 +279,9 @@ async function importInTransaction(
     )
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
     // A cancel during the last step (closing spans, tallies) must still leave nothing behind.
-    if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
+    cancelled()
     db.exec('COMMIT')
+    merge?.drop()
     options.onProgress?.({ bytesRead: probe.size, totalBytes: probe.size, rows })
     const summary = store.getImport(importId)
     if (!summary) throw new Error(`import #${importId} vanished after commit`)
@@ -261,6 +293,10 @@ async function importInTransaction(
 }
 
 /** The seams of `importInTransaction`: each step it takes, named, so a rewrite can move them one at a time. */
+
+function repeatedLead(marketoId: string, email: string): string {
+  return `the same lead (${marketoId === '' ? email : `Id ${marketoId}`}) appears earlier in the file`
+}
 
 /** The same bytes twice would double every count: refused by hash before anything is parsed. */
 function refuseRepeatedFile(store: ImportStore, probe: FileProbe, fileName: string): void {
@@ -336,7 +372,10 @@ type CachedCause = { id: number; counted: CountedCause }
  * the few fields the tallies need stay in memory: the classification itself holds slices of the
  * text, which would pin the chunk it was read from.
  */
-function causeCache(store: ImportStore): (text: string, domain: string) => CachedCause | null {
+function causeCache(
+  store: ImportStore,
+  countedById: Map<number, CountedCause>,
+): (text: string, domain: string) => CachedCause | null {
   const byProvider = new Map<string, Map<string, CachedCause>>()
   const providerOf = new Map<string, string>()
   return (text, domain) => {
@@ -359,6 +398,7 @@ function causeCache(store: ImportStore): (text: string, domain: string) => Cache
       counted: { verdict, reason, status, replyCode, provider, hardBounce },
     }
     causes.set(own, entry)
+    countedById.set(entry.id, entry.counted)
     return entry
   }
 }
