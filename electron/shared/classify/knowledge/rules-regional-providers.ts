@@ -1,8 +1,9 @@
 import type { ProviderRule, RuleSource } from './types'
 
 /**
- * Codes and wordings that Gmail, Yahoo, Yandex, QQ Mail, Zoho, Seznam, GMX and Free document on their own help or
- * postmaster pages, beyond the first records in `rules.ts`. Titles and explanations are ours.
+ * Codes and wordings that Gmail, Yahoo, Yandex, QQ Mail, Zoho, Seznam, GMX, Free and Proofpoint
+ * document on their own help or postmaster pages, beyond the first records in `rules.ts`. Titles and
+ * explanations are ours.
  *
  * Phrases here are long, provider-specific wordings ("blocked by spam statistics", "ip frequency
  * limited") or are tied to the provider's host name, so they do not claim other providers' texts.
@@ -41,6 +42,10 @@ const YAHOO_BLOCKED: RuleSource = {
 const SEZNAM: RuleSource = {
   title: 'Seznam.cz nápověda: uživatel neexistuje (user does not exist)',
   url: 'https://napoveda.seznam.cz/uzivatel-neexistuje',
+}
+const PROOFPOINT: RuleSource = {
+  title: 'Proofpoint: PDR IP lookup frequently asked questions',
+  url: 'https://www.proofpoint.com/us/support-services/ip-blocked-faq',
 }
 const GMX: RuleSource = {
   title: 'GMX Postmaster: error messages when sending emails to GMX',
@@ -293,6 +298,19 @@ const YAHOO_RULES: readonly ProviderRule[] = [
 ]
 
 const OTHER_RULES: readonly ProviderRule[] = [
+  {
+    id: 'proofpoint-ip-lookup',
+    provider: 'proofpoint',
+    kind: 'phrase',
+    // Proofpoint's refusals point to its IP reputation lookup, under either of its two addresses.
+    match: '(ipcheck\\.proofpoint\\.com|support\\.proofpoint\\.com/dnsbl-lookup)',
+    language: 'en',
+    reason: 'blocked',
+    title: 'Proofpoint: the sending IP is delayed or blocked for spam',
+    explanation:
+      'Proofpoint’s reputation service holds back or blocks an IP it receives spam or viruses from; the block lifts once the spam stops, and the address itself is fine.',
+    source: PROOFPOINT,
+  },
   {
     id: 'seznam-service-not-mapped',
     provider: 'seznam',

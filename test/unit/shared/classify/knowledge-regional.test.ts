@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { explainCode, listCatalog } from '../../../../electron/shared/catalog/index'
 import { classify } from '../../../../electron/shared/classify/index'
+import { topLevelBranches } from '../../../../electron/shared/classify/gates'
 import { PROVIDER_RULES, providerKnowledge } from '../../../../electron/shared/classify/knowledge/index'
 import { REGIONAL_PROVIDER_RULES } from '../../../../electron/shared/classify/knowledge/rules-regional-providers'
 
@@ -100,6 +101,18 @@ const EXAMPLES: readonly (readonly [string, string | undefined, string, string])
     'tencent-frequency-limited',
     'ratelimited',
   ],
+  [
+    'host mxb-00.gslb.pphosted.com[192.0.2.4] said: 550 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.8',
+    undefined,
+    'proofpoint-ip-lookup',
+    'blocked',
+  ],
+  [
+    '554 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.8',
+    undefined,
+    'proofpoint-ip-lookup',
+    'blocked',
+  ],
   ['5.2.1 Subject is Mandatory.', undefined, 'zoho-subject-mandatory', 'notcompliantrfc'],
   ['5.2.0 Email size exceeded the policy.', undefined, 'zoho-size-exceeded-policy', 'emailtoolarge'],
   [
@@ -159,6 +172,12 @@ describe('regional providers and Gmail: their own documented wordings', () => {
   it('a Yandex block lasts a day: temporary when no code says otherwise', () => {
     expect(classify('Blocked by spam statistics').severity).toBe('transient')
     expect(classify('Blocked by spam statistics').verdict).toBe('fix-sending')
+  })
+
+  it('no phrase record has a top-level alternative (its gate would ask for every branch at once)', () => {
+    for (const rule of PROVIDER_RULES) {
+      if (rule.kind === 'phrase') expect(topLevelBranches(rule.match), rule.id).toHaveLength(1)
+    }
   })
 
   it('ids are unique and every record names its source in our own words', () => {
