@@ -269,6 +269,26 @@ export interface TrendSeries {
 export const EXPLORER_SORTS = ['email', 'domain'] as const
 export type ExplorerSort = (typeof EXPLORER_SORTS)[number]
 
+/** Address hygiene findings (issue 17), as stored per lead. */
+export const HYGIENE_FLAGS = ['typo', 'role', 'disposable', 'malformed'] as const
+export type HygieneFlag = (typeof HYGIENE_FLAGS)[number]
+/** The Leads filter: one finding, or `any` of them. */
+export const HYGIENE_FILTERS = [...HYGIENE_FLAGS, 'any'] as const
+export type HygieneFilter = (typeof HYGIENE_FILTERS)[number]
+
+/** A snapshot's address hygiene in numbers (the Overview card). */
+export interface HygieneSummary {
+  importId: number
+  /** Leads with any finding. */
+  leads: number
+  typo: number
+  /** Likely typos among the leads marked Email Invalid. */
+  typoInvalid: number
+  role: number
+  disposable: number
+  malformed: number
+}
+
 export interface ExplorerFilters {
   /** An address prefix, or a domain prefix (`@gmail` or `gmail.c`). */
   search?: string
@@ -282,6 +302,8 @@ export interface ExplorerFilters {
   provider?: string
   invalid?: boolean
   suspended?: boolean
+  /** Leads with this address finding (`any`: with any). */
+  hygiene?: HygieneFilter
 }
 
 export interface ExplorerPageRequest extends ExplorerFilters {
@@ -310,6 +332,10 @@ export interface ExplorerRow {
   /** The address's mailbox provider, else the one the cause names, else `other`. */
   provider: string
   suspendedCauseText: string | null
+  /** Address findings (empty for a clean address). */
+  hygiene: HygieneFlag[]
+  /** For a likely typo: the address it probably meant. */
+  suggestion: string | null
 }
 
 export interface ExplorerPage {
@@ -584,6 +610,10 @@ export interface IpcContract {
   /** CSVs Marketo can import: leads to remove, and leads marked invalid for sender-side reasons to review. */
   'exports:remove-list': [LeadListExportRequest, LeadListExportResponse]
   'exports:review-list': [LeadListExportRequest, LeadListExportResponse]
+  /** Likely typos of one snapshot (default: the newest) with the address each probably meant: Marketo Id, old, suggested. */
+  'exports:fix-list': [{ importId?: number }, LeadListExportResponse]
+  /** A snapshot's address findings in numbers (default: the newest); null without any snapshot. */
+  'hygiene:summary': [{ importId?: number }, HygieneSummary | null]
   /** The overview numbers, trend charts and action items as one file to mail; PDF only where Chromium prints (the desktop app). */
   'reports:save': [ReportSaveRequest, ReportSaveResponse]
   /** Stops the running import batch; the file being imported leaves no trace. */
@@ -665,6 +695,8 @@ export const CHANNELS = [
   'imports:report',
   'exports:remove-list',
   'exports:review-list',
+  'exports:fix-list',
+  'hygiene:summary',
   'reports:save',
   'overview:get',
   'imports:update',

@@ -8,6 +8,7 @@ import {
   DIFF_KINDS,
   EXPLORER_SORTS,
   FOLDER_TARGETS,
+  HYGIENE_FILTERS,
   REASON_GROUPS,
   type FolderTarget,
   type Channel,
@@ -189,6 +190,7 @@ function explorerPage(value: unknown): ExplorerPageRequest {
       'provider',
       'invalid',
       'suspended',
+      'hygiene',
       'sort',
       'after',
       'limit',
@@ -210,6 +212,7 @@ function explorerPage(value: unknown): ExplorerPageRequest {
       provider: optionalText(record['provider'], `${where}.provider`, 64),
       invalid: optionalBoolean(record['invalid'], `${where}.invalid`),
       suspended: optionalBoolean(record['suspended'], `${where}.suspended`),
+      hygiene: optionalOneOf(record['hygiene'], HYGIENE_FILTERS, `${where}.hygiene`),
       sort: optionalOneOf<ExplorerSort>(record['sort'], EXPLORER_SORTS, `${where}.sort`),
       after: optionalText(record['after'], `${where}.after`, 1000),
       limit: optionalLimit(record['limit'], MAX_EXPLORER_LIMIT, `${where}.limit`),
@@ -250,6 +253,15 @@ function leadListExport(channel: 'exports:remove-list' | 'exports:review-list') 
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
     }
+  }
+}
+
+/** A request naming at most one snapshot (default: the newest). */
+function onlyImportId(channel: 'exports:fix-list' | 'hygiene:summary') {
+  return (value: unknown): { importId?: number } => {
+    const record = expectObject(value, channel)
+    onlyFields(record, ['importId'], channel)
+    return defined({ importId: optionalId(record['importId'], `${channel}.importId`) })
   }
 }
 
@@ -365,6 +377,8 @@ export const requestValidators: { [K in Channel]: Validator<RequestOf<K>> } = {
   'overview:get': noFields('overview:get'),
   'exports:remove-list': leadListExport('exports:remove-list'),
   'exports:review-list': leadListExport('exports:review-list'),
+  'exports:fix-list': onlyImportId('exports:fix-list'),
+  'hygiene:summary': onlyImportId('hygiene:summary'),
   'reports:save': reportSave,
   'imports:update': importUpdate,
   'imports:delete': singleId('imports:delete', 'importId'),

@@ -8,6 +8,7 @@ import { CHANNELS, type IpcHandlers } from '../../shared/ipc'
 import { createActivityHandlers } from '../activity/activity-handlers'
 import { createExportHandlers } from '../export/export-handlers'
 import { createHistoryHandlers } from '../history/history-handlers'
+import { createHygieneHandlers } from '../hygiene/hygiene-handlers'
 import { createImportHandlers } from '../import/import-handlers'
 import { runMaintenanceWorker } from '../import/run-import-worker'
 import { createSettingsHandlers } from '../settings/settings-handlers'
@@ -39,10 +40,20 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     createSettingsHandlers(deps, context),
     createActivityHandlers(deps, context),
     createWatchHandlers(deps),
+    createHygieneHandlers(deps),
   ] as const
-  const [app, history, imports, exports, settings, activity, watch] = features
+  const [app, history, imports, exports, settings, activity, watch, hygiene] = features
   assertEachChannelOnce(features)
-  return { ...app, ...history, ...imports, ...exports, ...settings, ...activity, ...watch } satisfies IpcHandlers
+  return {
+    ...app,
+    ...history,
+    ...imports,
+    ...exports,
+    ...settings,
+    ...activity,
+    ...watch,
+    ...hygiene,
+  } satisfies IpcHandlers
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type TimelineEntry,
 } from '../../shared/ipc'
 import { OTHER_PROVIDER } from './snapshot-counts'
+import { bitsOf, flagsOf, HYGIENE_FLAG_NAMES } from './hygiene-store'
 import { reasonsInGroup } from './reason-groups'
 import type { Db } from './open'
 import {
@@ -34,6 +35,8 @@ interface PageRow extends StateRow {
   email: string
   domain: string
   provider: string
+  hygiene_flags: number
+  suggestion: string | null
 }
 
 type Binds = Record<string, string | number>
@@ -212,21 +215,29 @@ export function createExplorerQueries(db: Db) {
         binds['hi'] = prefixEnd(search)
       }
     }
+    if (request.hygiene !== undefined) {
+      where.push('h.flags & @hygieneBits != 0')
+      binds['hygieneBits'] = bitsOf(request.hygiene === 'any' ? HYGIENE_FLAG_NAMES : [request.hygiene])
+    }
     const keyColumn = sort === 'domain' ? 'l.domain' : 'l.email'
     // How the lead walk reads leads, named so the plan does not hang on statistics: the search's
     // range when there is one (then a sort of its matches), else the sort column's index in order.
     const search = request.search?.toLowerCase()
     const leadSource =
-      search === undefined
-        ? sort === 'domain'
-          ? 'leads AS l INDEXED BY leads_by_domain'
-          : 'leads AS l INDEXED BY leads_by_email'
-        : search.startsWith('@')
-          ? 'leads AS l INDEXED BY leads_by_domain'
-          : search.includes('@')
-            ? 'leads AS l INDEXED BY leads_by_email'
-            : // CROSS JOIN keeps the matches as the outer loop: each then finds its lead by id.
-              `(SELECT id FROM leads INDEXED BY leads_by_email WHERE email >= @lo AND email < @hi
+      search === undefined && request.hygiene !== undefined
+        ? // Findings are few: they lead, each finding its lead by id, and the page is sorted after.
+          `(SELECT lead_id AS id FROM lead_hygiene WHERE flags & @hygieneBits != 0) AS m
+              CROSS JOIN leads AS l ON l.id = m.id`
+        : search === undefined
+          ? sort === 'domain'
+            ? 'leads AS l INDEXED BY leads_by_domain'
+            : 'leads AS l INDEXED BY leads_by_email'
+          : search.startsWith('@')
+            ? 'leads AS l INDEXED BY leads_by_domain'
+            : search.includes('@')
+              ? 'leads AS l INDEXED BY leads_by_email'
+              : // CROSS JOIN keeps the matches as the outer loop: each then finds its lead by id.
+                `(SELECT id FROM leads INDEXED BY leads_by_email WHERE email >= @lo AND email < @hi
                 UNION SELECT id FROM leads INDEXED BY leads_by_domain WHERE domain >= @lo AND domain < @hi) AS m
               CROSS JOIN leads AS l ON l.id = m.id`
     const filters = where.map((condition) => `(${condition})`).join(' AND ')
@@ -241,7 +252,7 @@ export function createExplorerQueries(db: Db) {
 
     const select = `SELECT l.id AS lead_id, l.email, l.domain, ${invalid} AS email_invalid, ${suspended} AS email_suspended,
         ${flaggedPlan ? 's.suspended_at' : 'coalesce(o.suspended_at, c.suspended_at)'} AS suspended_at,
-        ${providerExpr} AS provider, ${CAUSE_COLUMNS}`
+        ${providerExpr} AS provider, ${CAUSE_COLUMNS}, coalesce(h.flags, 0) AS hygiene_flags, h.suggestion`
     const from = flaggedPlan
       ? `FROM (
             SELECT lead_id, ${STATE_COLUMNS} FROM open_spans INDEXED BY open_spans_flagged
@@ -252,13 +263,15 @@ export function createExplorerQueries(db: Db) {
           ) AS s
           JOIN leads AS l ON l.id = s.lead_id
           LEFT JOIN causes AS ci ON ci.id = s.invalid_cause_id
-          LEFT JOIN causes AS cs ON cs.id = s.suspended_cause_id`
+          LEFT JOIN causes AS cs ON cs.id = s.suspended_cause_id
+          LEFT JOIN lead_hygiene AS h ON h.lead_id = l.id`
       : `FROM ${leadSource}
           LEFT JOIN open_spans AS o ON o.list_id = @list AND o.lead_id = l.id AND o.from_seq <= @seq
           LEFT JOIN closed_spans AS c INDEXED BY closed_spans_by_lead
             ON o.lead_id IS NULL AND c.list_id = @list AND c.lead_id = l.id AND c.from_seq <= @seq AND c.to_seq >= @seq
           LEFT JOIN causes AS ci ON ci.id = coalesce(o.invalid_cause_id, c.invalid_cause_id)
-          LEFT JOIN causes AS cs ON cs.id = coalesce(o.suspended_cause_id, c.suspended_cause_id)`
+          LEFT JOIN causes AS cs ON cs.id = coalesce(o.suspended_cause_id, c.suspended_cause_id)
+          LEFT JOIN lead_hygiene AS h ON h.lead_id = l.id`
     const present = flaggedPlan ? '' : '(o.lead_id IS NOT NULL OR c.id IS NOT NULL)'
     const whereOf = (body: string): string => {
       const parts = [present, body].filter((part) => part !== '')
@@ -372,6 +385,8 @@ export function totalFromTallies(
   tally: (dimension: string, key: string) => number,
 ): { total: number; exact: boolean } | null {
   if (request.search !== undefined) return null
+  // Address findings are not in the tallies: counted by the query (they are few).
+  if (request.hygiene !== undefined) return null
   // A reason group is counted by the query (its reasons' tallies would miss older names filed under 'other').
   if (request.reasonGroup !== undefined) return null
   const causeFilters = [request.reason, request.verdict, request.code].filter((value) => value !== undefined)
@@ -434,5 +449,7 @@ function toExplorerRow(row: PageRow): ExplorerRow {
     hardBounce: state.hardBounce,
     provider: row.provider,
     suspendedCauseText: state.suspendedCauseText,
+    hygiene: flagsOf(row.hygiene_flags),
+    suggestion: row.suggestion,
   }
 }
