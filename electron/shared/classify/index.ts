@@ -450,8 +450,21 @@ const OWN_RELAY = /credentials|authenticat|tenantattribution|identit(y|ies)|send
 function verdictFromWords(reason: Reason, severity: Severity, lower: string): Verdict | null {
   if (reason === 'failedstarttls' && RECEIVER_TLS.test(lower)) return severity === 'transient' ? 'retry' : 'review'
   if (reason === 'norelaying' && OWN_RELAY.test(lower)) return 'fix-sending'
+  // A policy refusal whose words are about the recipient ("recipient not allowed", "not in my list of
+  // allowed rcpthosts") may be the address or its routing, not the sender's doing: a person should look.
+  if (
+    RECIPIENT_SIDE_POLICY.has(reason) &&
+    !SENDER_NAMED.test(lower) &&
+    readClauses(lower)?.rule === 'clause:recipient-refused'
+  ) {
+    return 'review'
+  }
   return null
 }
+
+const RECIPIENT_SIDE_POLICY: ReadonlySet<Reason> = new Set<Reason>(['rejected', 'policyviolation', 'securityerror'])
+// "Your email address has been blocked" is about the sender, whatever noun it uses.
+const SENDER_NAMED = /\byour\b|\bsender\b|\bmail from\b|\bfrom address\b/
 
 function contextProvider(context: ClassifyContext | undefined): string | null {
   const source = context?.email ?? context?.domain

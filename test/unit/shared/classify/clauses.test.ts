@@ -191,3 +191,10 @@ describe("Microsoft's edge blocking", () => {
     expect(classify('550 5.4.1 Relay Access Denied').category).toBe('policy')
   })
 })
+
+describe('whose move a policy refusal is', () => {
+  it('a refusal about the recipient is for a person to look at; one about the sender is the sender’s to fix', () => {
+    expect(classify('550 5.7.1 That recipient is not allowed to receive external mail').verdict).toBe('review')
+    expect(classify('550 5.7.1 Sender is not allowed to send to this domain').verdict).toBe('fix-sending')
+  })
+})
