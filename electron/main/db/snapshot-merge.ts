@@ -103,18 +103,23 @@ export function createSnapshotMerge(db: Db, listId: number, seq: number) {
      */
     apply(writer: SnapshotWriter, checkpoint: () => void): RepeatedLead[] {
       flush()
-      // New leads, in file order. A known Marketo Id or address keeps its lead.
+      // Each row's lead in one pass over the identity index: a known lead's id, or the row's own
+      // number, negated, as a stand-in for a lead not stored yet. The first row of a lead wins.
+      db.exec(`INSERT OR IGNORE INTO temp.incoming_leads (lead_id, row)
+        SELECT coalesce(l.id, -i.rowid), i.rowid FROM temp.incoming AS i
+        LEFT JOIN leads AS l ON l.identity = i.identity ORDER BY i.rowid`)
+      checkpoint()
+      // New leads (a few in a weekly export), stored in file order, then put in their stand-ins' place.
       db.exec(`INSERT OR IGNORE INTO leads (identity, marketo_id, email, domain)
-        SELECT identity, marketo_id, email, domain FROM (SELECT ${INCOMING_ROW} FROM temp.incoming AS i ORDER BY i.rowid)`)
+        SELECT identity, marketo_id, email, domain FROM (
+          SELECT ${INCOMING_ROW} FROM temp.incoming_leads AS d JOIN temp.incoming AS i ON i.rowid = d.row
+          WHERE d.lead_id < 0 ORDER BY i.rowid)`)
+      db.exec(`INSERT OR IGNORE INTO temp.incoming_leads (lead_id, row)
+        SELECT l.id, d.row FROM temp.incoming_leads AS d JOIN temp.incoming AS i ON i.rowid = d.row
+        JOIN leads AS l ON l.identity = i.identity WHERE d.lead_id < 0 ORDER BY d.row;
+        DELETE FROM temp.incoming_leads WHERE lead_id < 0`)
       checkpoint()
-      // Each lead's first row in the file.
-      const distinct = db
-        .prepare(
-          `INSERT OR IGNORE INTO temp.incoming_leads (lead_id, row)
-           SELECT l.id, i.rowid FROM temp.incoming AS i JOIN leads AS l ON l.identity = i.identity ORDER BY i.rowid`,
-        )
-        .run().changes
-      checkpoint()
+      const distinct = (db.prepare('SELECT count(*) AS n FROM temp.incoming_leads').get() as { n: number }).n
       const repeated: RepeatedLead[] =
         distinct === added
           ? []
