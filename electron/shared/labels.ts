@@ -5,7 +5,7 @@
  * table row or a spreadsheet column has room for.
  */
 import type { Reason, Severity, Verdict } from './classify/types'
-import type { ReasonGroup } from './ipc'
+import type { HygieneFlag, ReasonGroup } from './ipc'
 
 export interface VerdictInfo {
   label: string
@@ -161,4 +161,20 @@ export const REASON_GROUP_MEANINGS: Record<ReasonGroup, string> = {
   content: 'The message was refused for what it contained or the receiver’s policy.',
   temporary: 'A passing problem on the way: rate limits, time-outs, server errors.',
   other: 'Causes that fit none of the groups above.',
+}
+
+/** Address hygiene findings in plain words (Leads, the Overview card, the exports, the CLI). */
+export const HYGIENE_FLAG_LABELS: Record<HygieneFlag, string> = {
+  typo: 'Likely typo',
+  role: 'Role address',
+  disposable: 'Throwaway domain',
+  malformed: 'Not a valid address',
+}
+
+/** What each finding means for a marketer, for tooltips. */
+export const HYGIENE_FLAG_MEANINGS: Record<HygieneFlag, string> = {
+  typo: 'The domain looks like a misspelling of a common one (gmial.com for gmail.com): fix the address instead of removing the lead.',
+  role: 'A shared mailbox such as info@ or sales@: these bounce and complain more than a person’s address.',
+  disposable: 'A throwaway mail service: the person never meant to stay reachable.',
+  malformed: 'Not a working address as written (a misplaced dot, or a domain nobody can register).',
 }

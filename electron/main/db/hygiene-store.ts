@@ -60,13 +60,16 @@ function domainFindingsSql(scope: LeadScope): string {
  * JavaScript. A malformed address keeps only that flag, as `checkAddress` answers.
  */
 function localFindingsSql(scope: LeadScope): string {
+  // Cheapest tests first: the dot checks are plain comparisons, and only parts short enough to be
+  // a role name (or with a +tag) are looked up among them.
   return `
     INSERT INTO lead_hygiene (lead_id, flags, suggestion)
     SELECT id, bits, NULL FROM (
       SELECT id,
-        CASE WHEN local LIKE '.%' OR local LIKE '%.' OR instr(local, '..') > 0 THEN ${HYGIENE_BITS.malformed}
-             WHEN (CASE WHEN instr(local, '+') > 0 THEN substr(local, 1, instr(local, '+') - 1) ELSE local END)
-                  IN (SELECT value FROM json_each(@roles)) THEN ${HYGIENE_BITS.role}
+        CASE WHEN instr(local, '..') > 0 OR substr(local, 1, 1) = '.' OR substr(local, -1) = '.' THEN ${HYGIENE_BITS.malformed}
+             WHEN (length(local) <= @roleLength OR instr(local, '+') > 0)
+                  AND (CASE WHEN instr(local, '+') > 0 THEN substr(local, 1, instr(local, '+') - 1) ELSE local END)
+                      IN (SELECT value FROM json_each(@roles)) THEN ${HYGIENE_BITS.role}
              ELSE 0 END AS bits
       FROM (SELECT l.id, ${LOCAL} AS local FROM leads AS l WHERE ${leadFilter(scope, 'l')})
     ) WHERE bits != 0
@@ -147,10 +150,12 @@ export function createHygieneStore(db: Db) {
       }
       return cleared
     },
-    writeLeadFindings(scope: LeadScope, from: number, roles: string): void {
+    /** `roles`: the role names; the longest sets which parts are worth looking up. */
+    writeLeadFindings(scope: LeadScope, from: number, roles: readonly string[]): void {
       const binds = scope === 'above' ? { from } : {}
       domainFindings[scope].run(binds)
-      localFindings[scope].run({ ...binds, roles })
+      const roleLength = roles.reduce((longest, role) => Math.max(longest, role.length), 0)
+      localFindings[scope].run({ ...binds, roles: JSON.stringify(roles), roleLength })
     },
     finish(version: number, through: number): void {
       db.exec('DELETE FROM hygiene_recheck')
@@ -251,6 +256,7 @@ export function createHygieneQueries(db: Db) {
     FROM lead_hygiene AS h ${IN_SNAPSHOT}
     WHERE ${PRESENT}`)
 
+  const newest = db.prepare<[], { id: number }>('SELECT id FROM imports ORDER BY snapshot_date DESC, id DESC LIMIT 1')
   const position = (importId: number): { list: number; seq: number } | null => {
     const row = snapshot.get(importId)
     return row ? { list: row.list_id, seq: row.seq } : null
@@ -289,5 +295,7 @@ export function createHygieneQueries(db: Db) {
       for (const row of ofSnapshot.iterate({ ...at, bits })) yield toFinding(row)
     },
     hasImport: (importId: number): boolean => position(importId) !== null,
+    /** The newest snapshot (as the Overview shows it), or null without any. */
+    newestImportId: (): number | null => newest.get()?.id ?? null,
   }
 }

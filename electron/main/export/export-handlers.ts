@@ -8,10 +8,11 @@ import {
   type ReportSaveResponse,
 } from '../../shared/ipc'
 import { requireDb, type HandlerDeps } from '../core/handler-deps'
+import { defaultFixListFileName, exportFixList, resolveFixListImport } from './fix-list'
 import { exportLeadList, suggestLeadListFileName, type LeadListKind } from './lead-lists'
 import { buildReport, defaultReportFileName, writeReportFile } from './report'
 
-export type ExportChannel = 'exports:remove-list' | 'exports:review-list' | 'reports:save'
+export type ExportChannel = 'exports:remove-list' | 'exports:review-list' | 'exports:fix-list' | 'reports:save'
 
 /** What the preview and the CLI answer to a PDF request; the HTML prints to PDF in any browser. */
 export const NO_PDF_MESSAGE =
@@ -28,6 +29,18 @@ export function createExportHandlers(deps: HandlerDeps): Pick<IpcHandlers, Expor
     })
     if (path === null) return { saved: false }
     const { rows } = await exportLeadList(db, kind, scope, path)
+    return { saved: true, rows, path }
+  }
+
+  async function saveFixList(importId: number | undefined): Promise<LeadListExportResponse> {
+    const db = requireDb(deps)
+    const { snapshotDate } = resolveFixListImport(db, importId)
+    const path = await deps.chooseSavePath({
+      defaultName: defaultFixListFileName(snapshotDate),
+      filters: [{ name: 'CSV for Excel and Marketo', extensions: ['csv'] }],
+    })
+    if (path === null) return { saved: false }
+    const { rows } = await exportFixList(db, importId, path)
     return { saved: true, rows, path }
   }
 
@@ -57,6 +70,7 @@ export function createExportHandlers(deps: HandlerDeps): Pick<IpcHandlers, Expor
   return {
     'exports:remove-list': (scope) => exportList('remove', scope),
     'exports:review-list': (scope) => exportList('review', scope),
+    'exports:fix-list': ({ importId }) => saveFixList(importId),
     'reports:save': (request) => saveReport(request),
   }
 }

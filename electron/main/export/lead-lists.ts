@@ -7,7 +7,8 @@ import { ApiError } from '../../shared/ipc'
 import { isIsoDay } from '../../shared/validate'
 import type { Db } from '../db/open'
 import { createCsvWriter, type CsvCell, type CsvDelimiter } from './csv-writer'
-import { providerLabel, reasonLabel, verdictLabel } from '../../shared/labels'
+import { HYGIENE_FLAG_LABELS, providerLabel, reasonLabel, verdictLabel } from '../../shared/labels'
+import { flagsOf } from '../db/hygiene-store'
 
 /**
  * The two lead lists a marketer leaves the app with:
@@ -55,6 +56,12 @@ const VERDICTS_OF: Record<LeadListKind, readonly [Verdict, Verdict]> = {
   review: ['fix-sending', 'retry'],
 }
 
+/**
+ * Address hygiene beside each row (issue 17): a likely typo on the remove list is an address to
+ * fix rather than delete. Last, so the columns a Marketo import maps stay where they were.
+ */
+const HYGIENE_COLUMNS = ['Address Problem', 'Suggested Email Address'] as const
+
 export const LEAD_LIST_COLUMNS: Record<LeadListKind, readonly string[]> = {
   remove: [
     'Email Address',
@@ -64,6 +71,7 @@ export const LEAD_LIST_COLUMNS: Record<LeadListKind, readonly string[]> = {
     'Verdict',
     'Snapshot Date',
     'Bounce Auditor Action',
+    ...HYGIENE_COLUMNS,
   ],
   review: [
     'Email Address',
@@ -75,6 +83,7 @@ export const LEAD_LIST_COLUMNS: Record<LeadListKind, readonly string[]> = {
     'Why Review',
     'Snapshot Date',
     'Bounce Auditor Action',
+    ...HYGIENE_COLUMNS,
   ],
 }
 
@@ -123,6 +132,8 @@ interface LeadListRow {
   verdict: string
   cause_provider: string | null
   snapshot_date: string
+  hygiene_flags: number
+  suggestion: string | null
 }
 
 /** Rows are read back from the staging table this many at a time. */
@@ -143,7 +154,8 @@ let stagingCounter = 0
 function fillStagingSql(table: string): string {
   return `
     INSERT INTO temp.${table}
-      (n, lead_id, email, marketo_id, domain, cause, reason, verdict, cause_provider, snapshot_date)
+      (n, lead_id, email, marketo_id, domain, cause, reason, verdict, cause_provider, snapshot_date, hygiene_flags,
+       suggestion)
     WITH chosen AS MATERIALIZED (
       SELECT id, list_id, seq, snapshot_date FROM imports
       WHERE snapshot_date >= @from AND snapshot_date <= @to AND (@importId IS NULL OR id = @importId)
@@ -167,10 +179,11 @@ function fillStagingSql(table: string): string {
       JOIN chosen c ON c.list_id = st.list_id AND c.seq = st.at_seq
     )
     SELECT row_number() OVER (ORDER BY l.email, l.id), l.id, l.email, l.marketo_id, l.domain,
-           ca.text, ca.reason, ca.verdict, ca.provider, r.snapshot_date
+           ca.text, ca.reason, ca.verdict, ca.provider, r.snapshot_date, coalesce(h.flags, 0), h.suggestion
     FROM ranked r
     JOIN leads l ON l.id = r.lead_id
     JOIN causes ca ON ca.id = r.invalid_cause_id
+    LEFT JOIN lead_hygiene h ON h.lead_id = l.id
     WHERE r.recency = 1 AND r.email_invalid = 1 AND ca.verdict IN (@verdictA, @verdictB)`
 }
 
@@ -228,7 +241,7 @@ export function createLeadListQueries(db: Db) {
       db.exec(`CREATE TEMP TABLE ${table} (
         n INTEGER PRIMARY KEY, lead_id INTEGER NOT NULL, email TEXT NOT NULL, marketo_id TEXT,
         domain TEXT NOT NULL, cause TEXT NOT NULL, reason TEXT NOT NULL, verdict TEXT NOT NULL,
-        cause_provider TEXT, snapshot_date TEXT NOT NULL)`)
+        cause_provider TEXT, snapshot_date TEXT NOT NULL, hygiene_flags INTEGER NOT NULL, suggestion TEXT)`)
       try {
         const [verdictA, verdictB] = VERDICTS_OF[kind]
         db.prepare(fillStagingSql(table)).run({
@@ -239,7 +252,8 @@ export function createLeadListQueries(db: Db) {
           verdictB,
         })
         const page = db.prepare<[number, number], LeadListRow>(
-          `SELECT n, email, marketo_id, domain, cause, reason, verdict, cause_provider, snapshot_date
+          `SELECT n, email, marketo_id, domain, cause, reason, verdict, cause_provider, snapshot_date,
+                  hygiene_flags, suggestion
            FROM temp.${table} WHERE n > ? ORDER BY n LIMIT ?`,
         )
         let after = 0
@@ -267,9 +281,14 @@ export function whyReview(verdict: string, reason: string, provider: string | nu
   return `Marketo marked this address invalid, but the server refused the sender, not the address (${what}). The address is probably valid: fix the sending problem, then clear Email Invalid instead of deleting the lead.`
 }
 
+function hygieneCells(row: LeadListRow): CsvCell[] {
+  const flags = flagsOf(row.hygiene_flags)
+  return [flags.map((flag) => HYGIENE_FLAG_LABELS[flag]).join('; '), row.suggestion]
+}
+
 function cellsOf(kind: LeadListKind, row: LeadListRow): CsvCell[] {
   const common = [row.email, row.marketo_id, row.cause, reasonLabel(row.reason), verdictLabel(row.verdict)]
-  if (kind === 'remove') return [...common, row.snapshot_date, ACTION_TAGS.remove]
+  if (kind === 'remove') return [...common, row.snapshot_date, ACTION_TAGS.remove, ...hygieneCells(row)]
   // The provider the text names (a blocklist such as Spamhaus) says more than the domain's.
   const provider = row.cause_provider ?? providerFromDomain(row.domain)
   return [
@@ -278,6 +297,7 @@ function cellsOf(kind: LeadListKind, row: LeadListRow): CsvCell[] {
     whyReview(row.verdict, row.reason, provider),
     row.snapshot_date,
     row.verdict === 'retry' ? ACTION_TAGS.retry : ACTION_TAGS['fix-sending'],
+    ...hygieneCells(row),
   ]
 }
 

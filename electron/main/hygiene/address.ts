@@ -9,8 +9,8 @@
  */
 import spellChecker from '@zootools/email-spell-checker'
 import roleLocalParts from 'role-based-email-addresses'
-import disposableList from 'disposable-email-domains'
-import disposableWildcards from 'disposable-email-domains/wildcard.json'
+import disposableList from 'disposable-email-domains' with { type: 'json' }
+import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' }
 import { parse } from 'tldts'
 
 export type HygieneFlag = 'malformed' | 'typo' | 'role' | 'disposable'
@@ -183,6 +183,20 @@ function typoCandidates(domain: string, candidates: readonly string[]): { near: 
   return { near, worthAsking: endingTypo }
 }
 
+// The candidates for one list of known domains, kept while a caller passes the same list (an
+// import judges all its new domains against one list).
+let lastKnown: readonly string[] | null = null
+let lastCandidates: readonly string[] = LIBRARY_DOMAINS
+
+function candidatesFor(known: readonly string[]): readonly string[] {
+  if (known.length === 0) return LIBRARY_DOMAINS
+  if (known !== lastKnown) {
+    lastKnown = known
+    lastCandidates = [...LIBRARY_DOMAINS, ...known]
+  }
+  return lastCandidates
+}
+
 /** Company domains that differ only in a number (shop1.com, shop2.com) are different companies. */
 function digitsDiffer(a: string, b: string): boolean {
   const digitsA = a.replace(/\D/g, '')
@@ -197,7 +211,7 @@ function digitsDiffer(a: string, b: string): boolean {
  * the suffix.
  */
 function typoDomain(domain: string, known: readonly string[]): string | null {
-  const candidates = known.length === 0 ? LIBRARY_DOMAINS : [...LIBRARY_DOMAINS, ...known]
+  const candidates = candidatesFor(known)
   const { near, worthAsking } = typoCandidates(domain, candidates)
   if (!worthAsking) return null
   // Only the near candidates: the library's answer is one of them or a swapped first label or

@@ -18,8 +18,6 @@ const KNOWN_DOMAINS = 100
 /** A domain is "seen often" with this many leads, or one in a thousand of the database's leads. */
 const MIN_KNOWN_LEADS = 20
 
-const ROLES_JSON = JSON.stringify(ROLE_LOCAL_PARTS)
-
 /** The domains this database sees often, most leads first. */
 export function knownDomainsOf(counts: readonly DomainCount[], leads: number): string[] {
   const floor = Math.max(MIN_KNOWN_LEADS, Math.ceil(leads / 1000))
@@ -75,8 +73,8 @@ export function updateHygiene(db: Db, version: number = HYGIENE_VERSION): Hygien
     }
   })
   store.saveDomains(rows)
-  store.writeLeadFindings('above', checkedThrough, ROLES_JSON)
-  if (rechecks > 0) store.writeLeadFindings('recheck', 0, ROLES_JSON)
+  store.writeLeadFindings('above', checkedThrough, ROLE_LOCAL_PARTS)
+  if (rechecks > 0) store.writeLeadFindings('recheck', 0, ROLE_LOCAL_PARTS)
   // From the first lead on, every finding is of this version; otherwise the stored one stands.
   store.finish(checkedThrough === 0 ? version : storedVersion, top)
   return { leads: fresh + rechecks, domains: rows.length }

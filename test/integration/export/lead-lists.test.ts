@@ -110,6 +110,8 @@ describe('remove list', () => {
       Verdict: 'Remove',
       'Snapshot Date': '2026-11-13',
       'Bounce Auditor Action': 'Remove: bad address',
+      'Address Problem': '',
+      'Suggested Email Address': '',
     })
     // No Marketo Id in the export: the column stays empty and Marketo matches on the address.
     expect(rows.find((row) => row['Email Address'] === 'ivy@example.com')?.Id).toBe('')
