@@ -21,11 +21,12 @@ test('imports activity files, explains Categories, lists disagreements and previ
   await app
     .getByTestId('activity-file-input')
     .setInputFiles([join(DIR, 'activities-2026-03-a.csv'), join(DIR, 'activities-2026-03-b.csv')])
-  // Two worker jobs in a row; slow on a busy machine.
-  await expect(app.getByTestId('activity-import-message')).toContainText(
-    'activities-2026-03-b.csv: 6 events, 3 new (3 were already stored)',
-    { timeout: 30_000 },
-  )
+  // Two worker jobs in a row, reported one message each like any import.
+  const messages = app.getByTestId('import-message')
+  await expect(messages).toHaveCount(2, { timeout: 30_000 })
+  await expect(messages.nth(0)).toContainText('Imported 9 events from activities-2026-03-a.csv into Bounce activity')
+  await expect(messages.nth(1)).toContainText('Imported 6 events from activities-2026-03-b.csv into Bounce activity')
+  await expect(messages.nth(1)).toContainText('3 new, 3 already stored.')
   await expect(app.getByTestId('activity-totals')).toContainText('12 events from 2 files')
   const stored = readDb().prepare('SELECT count(*) AS n FROM activity_events').get() as { n: number }
   expect(stored.n).toBe(12)
@@ -56,12 +57,72 @@ test('imports activity files, explains Categories, lists disagreements and previ
   await expect(app.getByTestId('policy-export-message')).toContainText('Saved 2 leads to')
 })
 
+test('an activity file dropped or picked for the lead import is recognised and imported as activity', async ({
+  app,
+  readDb,
+}) => {
+  // The app's own file input is what a drop, the Import… menu and Ctrl/Cmd+O go through.
+  await app.getByTestId('file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
+  const message = app.getByTestId('import-message')
+  await expect(message).toContainText('Imported 9 events from activities-2026-03-a.csv into Bounce activity', {
+    timeout: 30_000,
+  })
+  await expect(message).toContainText('9 new, 0 already stored, 1 of other types left out.')
+  await expect(message).toHaveAttribute('data-kind', 'success')
+  await screenshot(app, 'activity-dropped-on-overview')
+  const stored = readDb()
+    .prepare('SELECT (SELECT count(*) FROM activity_events) AS events, (SELECT count(*) FROM imports) AS imports')
+    .get() as {
+    events: number
+    imports: number
+  }
+  // Events, and no snapshot made of them.
+  expect(stored).toEqual({ events: 9, imports: 0 })
+  await app.getByTestId('nav-activity').click()
+  await expect(app.getByTestId('activity-totals')).toContainText('9 events from 1 file')
+})
+
+test('bounces over time by verdict, Category, provider and domain', async ({ app }) => {
+  await app.getByTestId('nav-activity').click()
+  await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
+  await expect(app.getByTestId('activity-totals')).toContainText('9 events', { timeout: 30_000 })
+  const table = app.getByTestId('activity-split-table')
+  await app.getByTestId('activity-bucket').selectOption('day')
+  await expect(app.getByTestId('activity-split-row')).toHaveCount(3)
+  await app.getByTestId('activity-split').selectOption('category')
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Day',
+    '2 Invalid address',
+    '3 Temporary soft bounce',
+    'No category',
+    'All bounces',
+  ])
+  await app.getByTestId('activity-bucket').selectOption('week')
+  await expect(app.getByTestId('activity-split-row')).toHaveCount(1)
+  await expect(app.getByTestId('activity-split-row')).toContainText('2026-03-02')
+  await app.getByTestId('activity-split').selectOption('provider')
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Week of',
+    'Gmail',
+    'Address unknown',
+    'Other providers',
+    'All bounces',
+  ])
+  // Sends were imported: the cells carry the hard-bounce rate of the same leads.
+  await expect(app.getByTestId('activity-split-note')).toContainText('hard bounces per email sent')
+  await expect(app.getByTestId('activity-split-row')).toContainText('3 · 50')
+  await table.scrollIntoViewIfNeeded()
+  await screenshot(app, 'activity-split')
+})
+
 test('refuses a bad activity file with its line and stores nothing', async ({ app, readDb }) => {
   await app.getByTestId('nav-activity').click()
   await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'bad-attributes.csv'))
-  await expect(app.getByTestId('activity-import-message')).toContainText(
+  await expect(app.getByTestId('import-message')).toContainText(
     'bad-attributes.csv, line 3, column 8 (attributes): the attributes cell is not a JSON object',
+    { timeout: 30_000 },
   )
+  await expect(app.getByTestId('import-message')).toHaveAttribute('data-kind', 'error')
   const stored = readDb().prepare('SELECT count(*) AS n FROM activity_events').get() as { n: number }
   expect(stored.n).toBe(0)
   await screenshot(app, 'activity-refused')
@@ -76,6 +137,8 @@ test('the lead panel merges Marketo’s events into the snapshot timeline', asyn
   )
   expect(dbPath).toBeTruthy()
   await app.getByTestId('file-input').setInputFiles(leads)
+  // One import at a time: the activity file goes in once the lead export has landed.
+  await expect(app.getByTestId('import-message')).toContainText('Imported 2 rows', { timeout: 30_000 })
   await app.getByTestId('nav-activity').click()
   await app.getByTestId('activity-file-input').setInputFiles(join(DIR, 'activities-2026-03-a.csv'))
   await expect(app.getByTestId('activity-totals')).toContainText('9 events', { timeout: 30_000 })

@@ -337,8 +337,8 @@ export class ImportFlow {
       if (summary.ignored > 0) parts.push(`${formatNumber(summary.ignored)} of other types left out`)
       return this.#message(
         'success',
-        `Imported ${formatNumber(summary.events)} bounce activity ${summary.events === 1 ? 'event' : 'events'} from ${outcome.fileName}`,
-        `${parts.join(', ')}. See Bounce activity.`,
+        `Imported ${formatNumber(summary.events)} ${summary.events === 1 ? 'event' : 'events'} from ${outcome.fileName} into Bounce activity`,
+        `${parts.join(', ')}.`,
       )
     }
     if (outcome.ok) {
