@@ -11,6 +11,7 @@ import { createLog } from './core/log'
 import { registerIpc } from './shell/register-ipc'
 import { resolveDbPath, settingsFileIn } from './settings/location'
 import { printToPdfWithElectron } from './shell/print-to-pdf'
+import { showNotice } from './shell/notify'
 import { isTrustedSenderUrl } from './shell/trusted-sender'
 import { createMainWindow, RENDERER_FILE } from './shell/window'
 
@@ -33,6 +34,17 @@ function hardenWebContents(): void {
   })
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+/** A notification's click: the window comes forward on the view it names. */
+function openView(view: 'overview' | 'settings'): void {
+  showMainWindow()
+  const contents = mainWindow?.webContents
+  if (!contents) return
+  const navigate = (): void => contents.send('app:command', { command: 'navigate', view })
+  // A window made just now has no page yet to take the message.
+  if (contents.isLoading()) contents.once('did-finish-load', navigate)
+  else navigate()
 }
 
 function showMainWindow(): void {
@@ -58,6 +70,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenWebContents()
+    // Windows shows notifications only for an app with an id (the installer's appId).
+    if (process.platform === 'win32') app.setAppUserModelId('com.bounceauditor.app')
     const nativeBinding = electronNativeBinding(app.isPackaged, app.getAppPath())
     const userData = app.getPath('userData')
     const log = createLog(join(userData, 'logs'))
@@ -100,6 +114,22 @@ if (!app.requestSingleInstanceLock()) {
       },
       // The renderer's clipboard needs a permission main denies to every page (see hardenWebContents).
       copyText: (text) => clipboard.writeText(text),
+      // The watched folder (Settings) runs here in main and outlives the window: a new export
+      // is imported even while the window is closed on macOS, and says so in a notification.
+      watch: {
+        notify: (notice) => showNotice(notice, openView),
+        chooseFolder: async ({ current }) => {
+          const options = {
+            title: 'Watch this folder for new exports',
+            ...(current ? { defaultPath: current } : {}),
+            properties: ['openDirectory' as const, 'createDirectory' as const],
+          }
+          const choice = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options)
+          return choice.canceled ? null : (choice.filePaths[0] ?? null)
+        },
+      },
       ...(nativeBinding ? { nativeBinding } : {}),
     })
     context = opened

@@ -30,6 +30,8 @@ const server = await startWebServer({
   dbPath,
   ...(values.db ? {} : { settingsFile: settingsFileIn(userData), logFolder: join(userData, 'logs') }),
   port,
+  // The folder is typed in Settings (no native dialog here); what lands there shows in Settings.
+  watch: {},
   rendererDir: RENDERER_OUT_DIR,
   resourcesDir: RESOURCES_DIR,
   version: packageVersion(),

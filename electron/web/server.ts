@@ -13,7 +13,7 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { CHANNELS, type EventName, type IpcEvents } from '../shared/ipc'
 import { startImportWorkerFromSource } from '../main/import/start-worker-node'
-import { createAppContext, type AppContext } from '../main/core/app-context'
+import { createAppContext, type AppContext, type AppContextOptions } from '../main/core/app-context'
 import { dispatch } from '../main/core/ipc-dispatch'
 import { createLog } from '../main/core/log'
 import { saveIntoFolder } from '../main/core/save-paths'
@@ -33,6 +33,8 @@ export interface WebServerOptions {
   logFolder?: string
   /** Remembers a moved database; only when the preview runs on the desktop app's own data. */
   settingsFile?: string
+  /** Runs the watched folder (Settings); the preview has no notifications, its events show in Settings. */
+  watch?: AppContextOptions['watch']
 }
 
 export interface WebServer {
@@ -70,6 +72,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     maintainInWorker: true,
     log,
     ...(options.settingsFile ? { settingsFile: options.settingsFile } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
     resourcesDir: options.resourcesDir,
     version: options.version,
     shell: 'web',
