@@ -4,7 +4,7 @@
  * `explorer:page` and the hash get, with unset filters left out. A link fills it with `apply`.
  */
 import type { Reason, Verdict } from '../../../../electron/shared/classify/index'
-import type { ExplorerSort, ReasonGroup } from '../../../../electron/shared/ipc'
+import type { ExplorerSort, HygieneFilter, ReasonGroup } from '../../../../electron/shared/ipc'
 import { CODE_PATTERN } from './filters'
 import type { ExplorerQuery } from './link'
 
@@ -21,6 +21,8 @@ export class ExplorerFilterState {
   codeInput = $state('')
   invalid = $state<boolean | undefined>(undefined)
   suspended = $state<boolean | undefined>(undefined)
+  /** An address finding (issue 17), or '' for any address. */
+  hygiene = $state<HygieneFilter | ''>('')
   sort = $state<ExplorerSort>('email')
 
   constructor(initial: ExplorerQuery = {}) {
@@ -43,6 +45,7 @@ export class ExplorerFilterState {
       code: this.code === '' ? undefined : this.code,
       invalid: this.invalid,
       suspended: this.suspended,
+      hygiene: this.hygiene === '' ? undefined : this.hygiene,
     }
     return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as ExplorerQuery
   })
@@ -68,6 +71,7 @@ export class ExplorerFilterState {
     this.codeInput = query.code ?? ''
     this.invalid = query.invalid
     this.suspended = query.suspended
+    this.hygiene = query.hygiene ?? ''
     this.sort = query.sort ?? 'email'
   }
 
@@ -82,6 +86,7 @@ export class ExplorerFilterState {
     this.codeInput = ''
     this.invalid = undefined
     this.suspended = undefined
+    this.hygiene = ''
   }
 
   /** Escape empties the search box at once; Enter searches without waiting for the pause. */

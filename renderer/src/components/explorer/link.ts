@@ -6,15 +6,18 @@
  * - a simple query string: `import=12&verdict=remove&invalid=1&search=@gmail.com&sort=domain`.
  *
  * Keys: `importId` (or `import`), `search`, `reason`, `reasonGroup` (or `group`), `verdict`, `code`, `provider`, `invalid`,
- * `suspended` (true/false, or 1/0 in the query form) and `sort` (`email` | `domain`). Every key is
+ * `suspended` (true/false, or 1/0 in the query form), `hygiene` (`typo` | `role` | `disposable` | `malformed` | `any`)
+ * and `sort` (`email` | `domain`). Every key is
  * optional; without `importId` the newest snapshot is shown. Unknown keys and invalid values are
  * ignored, so a stale link still opens the view.
  */
 import {
   EXPLORER_SORTS,
+  HYGIENE_FILTERS,
   REASON_GROUPS,
   type ExplorerFilters,
   type ExplorerSort,
+  type HygieneFilter,
   type ReasonGroup,
 } from '../../../../electron/shared/ipc'
 import { REASONS, VERDICTS, type Reason, type Verdict } from '../../../../electron/shared/classify/index'
@@ -61,6 +64,7 @@ function fromRecord(record: Record<string, unknown>): ExplorerQuery {
     provider: text(record['provider'], 64),
     invalid: flag(record['invalid']),
     suspended: flag(record['suspended']),
+    hygiene: oneOf<HygieneFilter>(record['hygiene'], HYGIENE_FILTERS),
     sort: oneOf<ExplorerSort>(record['sort'], EXPLORER_SORTS),
   }
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as ExplorerQuery
