@@ -37,6 +37,38 @@ export function excelDateText(date: Date): string {
   )
 }
 
+// Excel's day 0 in the 1900 date system (it counts 1900 as a leap year, so serials from 61 on
+// land right from this day).
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
+const DAY_MS = 86_400_000
+// A date stored as a bare number (the column formatted as General): 1 = 1900-01-01 … 2958465 = 9999-12-31.
+const SERIAL = /^\d{1,7}(\.\d+)?$/
+
+/**
+ * A date column whose cells are plain numbers holds Excel's serial days (what a date cell stores
+ * when its date format is lost); read it as the date it stands for. Anything else stays as it is.
+ */
+export function serialDateText(text: string): string {
+  if (!SERIAL.test(text)) return text
+  const serial = Number(text)
+  if (serial < 1 || serial > 2_958_465) return text
+  // Rounded to the second: Excel's fractions of a day are binary floats (0.9444444444 ≈ 22:40:00).
+  const ms = Math.round((EXCEL_EPOCH_MS + serial * DAY_MS) / 1000) * 1000
+  return excelDateText(new Date(ms))
+}
+
+/** The row with its date column's serial numbers read as dates. */
+function withSerialDates(fields: string[], dateColumn: number | undefined): string[] {
+  if (dateColumn === undefined) return fields
+  const value = fields[dateColumn]
+  if (value === undefined || value === '') return fields
+  const text = serialDateText(value)
+  if (text === value) return fields
+  const copy = [...fields]
+  copy[dateColumn] = text
+  return copy
+}
+
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return excelDateText(value)
@@ -174,6 +206,8 @@ async function layoutXlsx(path: string, fileName: string): Promise<FileLayout> {
     row.length < width ? [...row, ...new Array<string>(width - row.length).fill('')] : row,
   )
   const map = mapHeader(header)
+  const dateColumn = map.columns.emailSuspendedAt
+  for (let i = 0; i < rows.length; i++) rows[i] = withSerialDates(rows[i] ?? [], dateColumn)
   return {
     delimiter: ',',
     header,
@@ -193,16 +227,19 @@ async function* batchesXlsx(
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<RecordBatch> {
   const width = layout.header.length
+  const dateColumn = layout.recognised.emailSuspendedAt
   let sheet: number | undefined
   let records: CsvRecord[] = []
   for await (const item of sheetRows(path, onBytes)) {
+    let header = false
     if (sheet === undefined) {
       if (item.row.fields.every((field) => field.trim() === '')) continue
       // The sheet the layout came from: the first whose header matches it.
       if (headerSignature(item.row.fields) !== layout.signature) continue
       sheet = item.sheet
+      header = true
     } else if (item.sheet !== sheet) break
-    const fields = item.row.fields
+    const fields = header ? item.row.fields : withSerialDates(item.row.fields, dateColumn)
     records.push({
       line: item.row.line,
       fields: fields.length < width ? [...fields, ...new Array<string>(width - fields.length).fill('')] : fields,

@@ -139,3 +139,35 @@ describe('a workbook saved by a spreadsheet program (LibreOffice)', () => {
     }
   })
 })
+
+describe('dates stored as bare serial numbers', () => {
+  it('reads an Email Suspended At column of bare serial numbers as the dates they stand for', async () => {
+    const path = join(tempDir(), 'serials-2026-11-20.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Leads')
+    sheet.addRow(['Id', 'Email Address', 'Email Suspended', 'Email Suspended At'])
+    // The date column formatted as General: Excel shows and stores the serial itself.
+    sheet.addRow([1, 'ana@northwind.example', true, 46345.944444444445])
+    sheet.addRow([2, 'bo@gmail.com', true, 46346])
+    sheet.addRow([3, 'cy@contoso.example', false, null])
+    await workbook.xlsx.writeFile(path)
+    const app = context(join(tempDir(), 'app.db'))
+    try {
+      const file = { path, name: 'serials-2026-11-20.xlsx' }
+      const preview = await app.handlers['imports:inspect']({ file })
+      expect(preview.rows.map((row) => row[3])).toEqual(['2026-11-19 22:40:00', '2026-11-20 00:00:00', ''])
+      const [outcome] = await app.handlers['imports:run']({ files: [file] })
+      expect(outcome).toMatchObject({ ok: true, import: { rows: 3, suspended: 2 } })
+      const db = openDatabase(app.dbPath)
+      try {
+        const stored = db.prepare('SELECT suspended_at FROM open_spans ORDER BY lead_id').all()
+        expect(JSON.stringify(stored)).toContain('2026-11-19 22:40:00')
+        expect(JSON.stringify(stored)).toContain('2026-11-20 00:00:00')
+      } finally {
+        db.close()
+      }
+    } finally {
+      app.close()
+    }
+  })
+})
