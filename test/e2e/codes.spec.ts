@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { explainCode, listCatalog, MARKETO_RULE_OF_THUMB } from '../../electron/shared/catalog/index'
 import { splitRuleOfThumb } from '../../renderer/src/components/codes/catalog'
-import { expect, screenshot, test } from './fixtures'
+import { expect, importSample, screenshot, test } from './fixtures'
 
 const REPLY_CODES_TSV = join(import.meta.dirname, '..', 'fixtures', 'reference', 'reply-codes.tsv')
 
@@ -134,9 +134,7 @@ test('a code shows how many rows of the latest export carry it, and opens exactl
   app,
   readDb,
 }) => {
-  await app.getByTestId('try-sample').click()
-  // The import runs in a worker; on a busy machine it takes more than the default wait.
-  await expect(app.getByTestId('overview-rows')).not.toHaveText('0', { timeout: 20_000 })
+  await importSample(app)
   const rowsWith = (code: string): number =>
     (
       readDb()

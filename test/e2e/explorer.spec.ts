@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Db } from '../../electron/main/db/open'
-import { expect, screenshot, test } from './fixtures'
+import { allowForImport, expect, IMPORT_BUDGET, screenshot, test } from './fixtures'
 import { importWeeks } from './weekly'
 
 const HEADER = 'Id,Email Address,Email Invalid,Email Invalid Cause,Email Suspended,Email Suspended Cause'
@@ -60,11 +60,13 @@ test.afterAll(() => {
 
 /** Imports both weeks from the Leads view (the file input is the app's own) and clears the messages. */
 async function importBoth(app: Page, readDb: () => Db): Promise<void> {
+  allowForImport()
   await app.getByTestId('nav-explorer').click()
   await app
     .getByTestId('file-input')
     .setInputFiles([join(dir, 'weekly-2026-11-13.csv'), join(dir, 'weekly-2026-11-20.csv')])
-  await expect(app.getByTestId('import-message')).toHaveCount(2)
+  // Both imports have ended when both messages show (each appears as its import answers).
+  await expect(app.getByTestId('import-message')).toHaveCount(2, { timeout: IMPORT_BUDGET })
   await expect.poll(() => (readDb().prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n).toBe(2)
   for (let left = 2; left > 0; left--) {
     await app.getByRole('button', { name: 'Dismiss message' }).first().click()

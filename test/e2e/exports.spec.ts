@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { readExportedCsv } from '../helpers/read-csv'
-import { expect, screenshot, test } from './fixtures'
+import { expect, importSample, screenshot, test } from './fixtures'
 
 // Counted from the snapshot's spans and causes, not from the tallies the overview shows.
 const VERDICT_ROWS = `
@@ -16,8 +16,7 @@ test('the overview saves the remove and review lists as CSV files Excel and Mark
   dbPath,
   readDb,
 }) => {
-  await app.getByTestId('try-sample').click()
-  await expect(app.getByTestId('overview-rows')).not.toHaveText('0')
+  await importSample(app)
   const exportsDir = join(dirname(dbPath), 'exports')
 
   await app.getByTestId('export-remove').click()

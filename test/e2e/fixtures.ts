@@ -66,4 +66,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' })
 }
 
+/**
+ * The most a worker import may take on a busy machine (the preview starts each import worker from
+ * TypeScript source, and two cores are shared with other runs). An upper bound only: the tests wait
+ * for the import's own end (its message), never for a fixed time.
+ */
+export const IMPORT_BUDGET = 60_000
+
+/** A test that waits for a worker import gets that import's budget on top of its own time. */
+export function allowForImport(): void {
+  const info = test.info()
+  info.setTimeout(info.timeout + IMPORT_BUDGET)
+}
+
+/**
+ * Imports the bundled sample from the empty Overview and waits for the import's end: the success
+ * message appears only when `imports:sample` has answered (the snapshot is committed), and the
+ * Overview's figures are the re-read that follows it.
+ */
+export async function importSample(page: Page): Promise<void> {
+  allowForImport()
+  await page.getByTestId('try-sample').click()
+  await expect(page.getByTestId('import-message')).toHaveAttribute('data-kind', 'success', { timeout: IMPORT_BUDGET })
+  await expect(page.getByTestId('overview-rows')).toBeVisible()
+}
+
 export { expect }

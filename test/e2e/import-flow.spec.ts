@@ -1,14 +1,13 @@
 import { join } from 'node:path'
 import { CSV_FIXTURES } from '../helpers/temp-dir'
-import { expect, screenshot, test } from './fixtures'
+import { expect, importSample, screenshot, test } from './fixtures'
 
 const WEEKLY = join(CSV_FIXTURES, 'weekly-deliverability-2026-11-13.csv')
 
 test('a first run offers the sample, and the overview shows what the database holds', async ({ app, readDb }) => {
   await expect(app.getByTestId('empty-state')).toBeVisible()
   await screenshot(app, 'overview-empty')
-  await app.getByTestId('try-sample').click()
-  await expect(app.getByTestId('overview-rows')).not.toHaveText('0')
+  await importSample(app)
 
   const db = readDb()
   const latest = db.prepare('SELECT id, row_count, invalid_count, suspended_count FROM imports').get() as {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { CSV_FIXTURES } from '../helpers/temp-dir'
-import { expect, test } from './fixtures'
+import { expect, importSample, test } from './fixtures'
 
 /**
  * The app works offline and sends nothing anywhere: during a whole session (import, every view,
@@ -11,8 +11,7 @@ test('a full session makes no request outside the app itself', async ({ app, ser
   const requests: string[] = []
   app.on('request', (request) => requests.push(request.url()))
 
-  await app.getByTestId('try-sample').click()
-  await expect(app.getByTestId('overview-rows')).not.toHaveText('0')
+  await importSample(app)
   await app.getByTestId('nav-imports').click()
   await app.getByTestId('file-input').setInputFiles(join(CSV_FIXTURES, 'weekly-deliverability-2026-11-13.csv'))
   await expect(app.getByTestId('import-row')).toHaveCount(2, { timeout: 20_000 })

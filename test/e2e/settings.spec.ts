@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { expect, screenshot, test } from './fixtures'
+import { expect, importSample, screenshot, test } from './fixtures'
 
 test('back up, erase with the typed confirmation, and restore the history from the backup', async ({ app, dbPath }) => {
   // One flow through import, backup, erase and restore: several file swaps on a shared machine.
   test.slow()
   await app.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  await app.getByTestId('try-sample').click()
-  // Wait for the import to land before reading the figure the restore must bring back.
-  await expect(app.getByTestId('overview-rows')).not.toHaveText('0')
+  // Wait for the import's end before reading the figure the restore must bring back.
+  await importSample(app)
   const rows = await app.getByTestId('overview-rows').textContent()
 
   await app.getByTestId('nav-settings').click()
@@ -71,8 +70,7 @@ test('back up, erase with the typed confirmation, and restore the history from t
 })
 
 test('the preview moves the database to a typed folder and keeps its history', async ({ app, dbPath }) => {
-  await app.getByTestId('try-sample').click()
-  await expect(app.getByTestId('overview-rows')).not.toHaveText('0')
+  await importSample(app)
   await app.getByTestId('nav-settings').click()
   const view = app.getByTestId('settings-view')
 

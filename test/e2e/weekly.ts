@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect } from './fixtures'
+import { allowForImport, expect, IMPORT_BUDGET } from './fixtures'
 
 // Three weekly exports of one list, shared by the history views' tests and the accessibility check.
 
@@ -69,10 +69,12 @@ function writeWeeks(): string[] {
 }
 
 export async function importWeeks(app: Page): Promise<void> {
+  allowForImport()
   await app.getByTestId('nav-imports').click()
   await app.getByTestId('file-input').setInputFiles(writeWeeks())
-  // Three files one after another, each in the import worker.
-  await expect(app.getByTestId('import-row')).toHaveCount(3, { timeout: 20_000 })
+  // Three files one after another, each in the import worker: each shows its message when it ends.
+  await expect(app.getByTestId('import-message')).toHaveCount(3, { timeout: IMPORT_BUDGET })
+  await expect(app.getByTestId('import-row')).toHaveCount(3)
   // The three "Imported …" notes would push the views below the fold of the screenshots.
   const dismiss = app.getByRole('button', { name: 'Dismiss message' })
   while ((await dismiss.count()) > 0) await dismiss.first().click()
