@@ -91,7 +91,8 @@ describe('activity files through the lead import’s ways in', () => {
     // An overlapping window adds only what is new, and still says it was an activity file.
     const [overlap] = await call('imports:run', { files: [activityFile('activities-2026-03-b.csv')] })
     expect(overlap).toMatchObject({ kind: 'activities', activities: { events: 6, newEvents: 3 } })
-  })
+    // Three worker jobs; a busy two-core machine needs more than the default time.
+  }, 60_000)
 
   it('refuses a bad activity file with its line and column, storing nothing', async () => {
     const { dbPath } = start()
