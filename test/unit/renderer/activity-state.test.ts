@@ -126,7 +126,7 @@ describe('words and figures', () => {
     expect(columns.map((column) => column.label)).toEqual(['Week of', 'Gmail', 'Other providers', 'All bounces'])
     const [point] = breakdown.points
     if (!point) throw new Error('no point')
-    expect(columns.map((column) => column.text?.(point))).toEqual([
+    expect(columns.map((column) => column.text(point))).toEqual([
       '2026-03-02',
       '2',
       expect.stringMatching(/^3 · 50(\.0)?\s?% hard$/),
