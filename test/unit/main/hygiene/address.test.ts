@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { checkAddress, editDistance, isDisposableDomain } from '../../../../electron/main/hygiene/address'
+import {
+  checkAddress,
+  checkDomain,
+  editDistance,
+  isDisposableDomain,
+  withinEdits,
+} from '../../../../electron/main/hygiene/address'
 
 describe('checkAddress: typos', () => {
   it.each([
@@ -74,5 +80,49 @@ describe('editDistance', () => {
     expect(editDistance('gmial.com', 'gmail.com')).toBe(1)
     expect(editDistance('acme.com', 'me.com')).toBe(2)
     expect(editDistance('', 'abc')).toBe(3)
+  })
+})
+
+describe('the typo check’s shortcuts', () => {
+  it('withinEdits agrees with the full edit distance', () => {
+    const words = [
+      'gmail.com',
+      'gmial.com',
+      'gmai.com',
+      'gmaill.com',
+      'ab',
+      'ba',
+      'abc',
+      'cba',
+      '',
+      'a',
+      'xabx',
+      'xbax',
+    ]
+    for (const a of words) {
+      for (const b of words) {
+        for (const max of [0, 1, 2, 3])
+          expect(withinEdits(a, b, max), `${a} ${b} ${max}`).toBe(editDistance(a, b) <= max)
+      }
+    }
+  })
+
+  it('never calls company domains that differ only in a number typos of each other', () => {
+    expect(checkDomain('shop12.com', { knownDomains: ['shop13.com'] }).flags).toEqual([])
+    expect(checkDomain('contso-pharma.com', { knownDomains: ['contoso-pharma.com'] }).suggestedDomain).toBe(
+      'contoso-pharma.com',
+    )
+  })
+
+  it('judges a domain alone: registrable domain, typo, throwaway, malformed', () => {
+    expect(checkDomain('mail.acme.co.uk')).toEqual({
+      registrableDomain: 'acme.co.uk',
+      flags: [],
+      suggestedDomain: null,
+      malformedReason: null,
+    })
+    expect(checkDomain('gmial.com').suggestedDomain).toBe('gmail.com')
+    expect(checkDomain('mailinator.com').flags).toEqual(['disposable'])
+    expect(checkDomain('192.168.10.20').flags).toEqual(['malformed'])
   })
 })
