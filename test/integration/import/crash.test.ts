@@ -55,4 +55,40 @@ describe('an import killed with SIGKILL', () => {
     }
     expect(tableSizes(dbPath)).toEqual(before)
   }, 60_000)
+
+  it('leaves no trace of a later weekly snapshot killed while it is staged and merged', async () => {
+    const dbPath = join(tempDir(), 'weekly.db')
+    // A list with one snapshot already: the next export of it goes through the staging table.
+    const first = join(tempDir(), 'deliverability-2026-11-13.csv')
+    writeExport(first, { rows: 20_000 })
+    const earlier = openDatabase(dbPath)
+    await importFile(earlier, { path: first, name: 'deliverability-2026-11-13.csv' })
+    earlier.close()
+    const before = tableSizes(dbPath)
+
+    const later = join(tempDir(), 'deliverability-2026-11-20.csv')
+    writeExport(later, { rows: 300_000, snapshot: 1, churn: 0.01 })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'electron/cli/index.ts'), 'import', later, '--db', dbPath, '--progress'],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    )
+    let stderr = ''
+    const killedMidway = await new Promise<boolean>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        if (/progress .*: [1-9]\d{4,} rows/.test(stderr) && child.exitCode === null) child.kill('SIGKILL')
+      })
+      child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL'))
+    })
+    expect(killedMidway, `the import finished before it could be killed:\n${stderr}`).toBe(true)
+
+    const db = openDatabase(dbPath)
+    try {
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok')
+    } finally {
+      db.close()
+    }
+    expect(tableSizes(dbPath)).toEqual(before)
+  }, 120_000)
 })
