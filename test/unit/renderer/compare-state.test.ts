@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DiffRow, ImportSummary } from '../../../electron/shared/ipc'
+import type { DiffRow, ImportSummary, LeadSnapshotState } from '../../../electron/shared/ipc'
 import { CompareState, earlierOf, laterOf } from '../../../renderer/src/components/compare/compare-state.svelte'
 import { byNewest, oldestFirst, snapshotLabel } from '../../../renderer/src/lib/snapshots'
 
@@ -109,7 +109,18 @@ describe('CompareState', () => {
 
   it('opens a lead in the later snapshot, or in the earlier one when it left', () => {
     const compare = new CompareState(() => IMPORTS, null)
-    const state = { invalid: true, suspended: false, reason: null, verdict: null, causeText: null }
+    const state: LeadSnapshotState = {
+      invalid: true,
+      suspended: false,
+      suspendedAt: null,
+      causeText: null,
+      reason: null,
+      verdict: null,
+      status: null,
+      replyCode: null,
+      hardBounce: null,
+      suspendedCauseText: null,
+    }
     expect(decodeURIComponent(compare.leadHref(row(state)))).toContain('import=3')
     expect(decodeURIComponent(compare.leadHref(row(null)))).toContain('import=2')
   })

@@ -11,7 +11,7 @@ import {
   trendsRequest,
   withSelected,
 } from '../../../renderer/src/components/trends/trends-state.svelte'
-import { NO_FILTERS } from '../../../renderer/src/components/trends/TrendFilters.svelte'
+import { NO_FILTERS } from '../../../renderer/src/components/trends/trend-values'
 
 function point(importId: number, byProvider: Record<string, number>, extra: Partial<TrendPoint> = {}): TrendPoint {
   return {

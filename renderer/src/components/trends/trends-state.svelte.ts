@@ -14,8 +14,7 @@ import { REASON_GROUPS } from '../../../../electron/shared/ipc'
 import { REASONS, VERDICTS, type Reason, type Verdict } from '../../../../electron/shared/classify/types'
 import { providerLabel, REASON_GROUP_LABELS } from '../../lib/labels'
 import type { ExplorerLink } from '../history/words'
-import type { TrendDataset } from './TrendChart.svelte'
-import { NO_FILTERS, type TrendFilterValues } from './TrendFilters.svelte'
+import { NO_FILTERS, type TrendDataset, type TrendFilterValues } from './trend-values'
 
 /** Series drawn per breakdown before the rest is summed as "N more". */
 export const TOP_KEYS = 5
