@@ -149,9 +149,15 @@ function readingOf(predicate: Predicate, subject: Subject | null, lower: string,
 // How far a domain word may stand before the recipient word it belongs to ("domain of the recipient").
 const OWNER_GAP = 16
 
-function domainOwning(subject: Found & { kind: Subject }, subjects: ReadonlyArray<Found & { kind: Subject }>): boolean {
-  if (subject.kind !== 'recipient') return false
-  return subjects.some((s) => s.kind === 'domain' && s.end <= subject.start && subject.start - s.end <= OWNER_GAP)
+/** The domain word a recipient word belongs to ("domain of the recipient"), if one stands just before it. */
+function owningDomain(
+  subject: Found & { kind: Subject },
+  subjects: ReadonlyArray<Found & { kind: Subject }>,
+): (Found & { kind: Subject }) | null {
+  if (subject.kind !== 'recipient') return null
+  return (
+    subjects.find((s) => s.kind === 'domain' && s.end <= subject.start && subject.start - s.end <= OWNER_GAP) ?? null
+  )
 }
 
 const CLAUSE_BREAK = /[.;:!?\n]+\s|\s-\s|\n|[。！？；]/g
@@ -184,16 +190,17 @@ export function readClauses(lower: string, open: Uint8Array = GATES.scan(lower))
             : null)
         // "Mail from 192.0.2.1 not allowed": a sender named by its IP address is the sending host.
         // "Die Domäne des Empfängers existiert nicht": the domain of the recipient is what does not exist.
+        const owner = subject !== null && predicate.kind === 'unknown' ? owningDomain(subject, subjects) : null
         const who =
           subject?.kind === 'sender' && IP_LITERAL.test(clause)
             ? 'sender-host'
-            : subject !== null && predicate.kind === 'unknown' && domainOwning(subject, subjects)
+            : owner !== null
               ? 'domain'
               : (subject?.kind ?? null)
         const reason = readingOf(predicate.kind, who, lower, clause)
         if (reason === null) continue
         const rule = who === null ? `clause:${predicate.kind}` : `clause:${who}-${predicate.kind}`
-        const start = Math.min(predicate.start, subject?.start ?? predicate.start)
+        const start = Math.min(predicate.start, owner?.start ?? subject?.start ?? predicate.start)
         const end = Math.max(predicate.end, subject?.end ?? predicate.end)
         best = { reading: { reason, rule, start, end }, rank }
       }

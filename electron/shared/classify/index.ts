@@ -231,7 +231,11 @@ function decideReason(
 
   // Words no phrase names still say who was refused and why; they outrank a generic code.
   const clause = readClauses(lower, open)
-  if (clause !== null) return clause
+  if (clause !== null) {
+    // The same doubt as for the phrase: after the message body, "no such mailbox" may be a filter's.
+    const afterData = clause.reason === 'userunknown' && (stage?.stage === 'data' || hasDataTrailer(lower))
+    return afterData ? { ...clause, caution: 'after-data' } : clause
+  }
 
   if (status !== null && hint !== null) return fromCode(hint, `status:${status.code}`, status)
   if (reply !== null) {

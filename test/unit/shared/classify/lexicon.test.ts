@@ -169,7 +169,9 @@ describe('the lexicon reads the same meanings in every language it lists', () =>
   })
 
   it('a domain that does not exist is not a user that does not exist, whichever word comes first', () => {
-    expect(classify('Die Domäne des Empfängers existiert nicht').category).toBe('unknown-domain')
+    const domain = classify('Die Domäne des Empfängers existiert nicht')
+    expect(domain.category).toBe('unknown-domain')
+    expect(domain.evidence[0]?.match).toBe('Domäne des Empfängers existiert nicht')
     expect(classify('Der Empfänger existiert nicht').category).toBe('unknown-user')
     expect(classify('收件人域名不存在').category).toBe('unknown-domain')
     expect(classify('收件人不存在').category).toBe('unknown-user')

@@ -85,6 +85,9 @@ describe('classify: "user unknown" with no recipient named', () => {
     expect(result).toMatchObject({ reason: 'userunknown', hardBounce: true })
     expect(result.evidence.map((e) => e.rule)).toContain('caution:after-data')
     expect(result.action).toMatch(/after reading the whole message/)
+    const byClause = classify('550 No mailbox found for that name (in reply to end of DATA command)')
+    expect(byClause.reason).toBe('userunknown')
+    expect(byClause.evidence.map((e) => e.rule)).toContain('caution:after-data')
   })
   it('a reply naming the recipient stays a bad address', () => {
     expect(classify('550 <someone@example.net>: User unknown')).toMatchObject({
