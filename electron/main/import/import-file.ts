@@ -61,6 +61,8 @@ export interface ImportFileOptions {
   /** The steps run at the end of the transaction; `AFTER_LEAD_IMPORT` unless a test gives others. */
   afterLeadImport?: readonly AfterLeadImportStep[]
   signal?: AbortSignal
+  /** Called before each check of `signal`, so a Cancel waiting in the worker's queue is seen. */
+  pollCancel?: () => void
   onProgress?: (progress: Pick<ImportProgress, 'bytesRead' | 'totalBytes' | 'rows'>) => void
 }
 
@@ -119,6 +121,7 @@ async function importInTransaction(
   const countedById = new Map<number, CountedCause>()
   const cause = causeCache(store, countedById)
   const cancelled = (): void => {
+    options.pollCancel?.()
     if (options.signal?.aborted) throw new ImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
   }
 

@@ -3,7 +3,7 @@
  * kind in `JOB_KINDS`. better-sqlite3 is synchronous, so a large import on Electron's main thread
  * would freeze every window; here it has its own thread and connection.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../db/open'
 import { toApiError } from '../core/errors'
 import { createLog } from '../core/log'
@@ -21,6 +21,15 @@ port.on('message', (message: ToImportWorker) => {
   if (message.type === 'cancel') controller.abort()
 })
 
+// The listener above runs only when the event loop turns; the end of an import (closing spans, tallies,
+// indexes, COMMIT) is one synchronous stretch, so a Cancel clicked during "saving…" is taken off the
+// queue here, right before the last check.
+const pollCancel = (): void => {
+  for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) {
+    if ((received.message as ToImportWorker).type === 'cancel') controller.abort()
+  }
+}
+
 try {
   const job = jobOf(data)
   const handler = JOB_KINDS[job.kind]
@@ -30,6 +39,7 @@ try {
     post(
       await handler(db, job.payload, {
         signal: controller.signal,
+        pollCancel,
         progress: (progress) => post({ type: 'progress', progress }),
       }),
     )

@@ -12,6 +12,11 @@ import type { FromImportWorker, HistoryEdit, ImportWorkerData, ImportWorkerProgr
 export interface JobContext {
   /** Aborted when the user cancels; a job checks it between batches and throws to roll back. */
   signal: AbortSignal
+  /**
+   * Reads a Cancel that arrived while the thread was busy: a worker's messages wait for its event
+   * loop, which never turns during a long synchronous stretch such as the end of an import.
+   */
+  pollCancel?: () => void
   progress(progress: ImportWorkerProgress): void
 }
 
@@ -33,6 +38,7 @@ async function leadImport(db: Db, payload: unknown, context: JobContext): Promis
     ...(job.file.dateOrder ? { dateOrder: job.file.dateOrder } : {}),
     ...(job.file.allowPartial ? { allowPartial: true } : {}),
     signal: context.signal,
+    ...(context.pollCancel ? { pollCancel: context.pollCancel } : {}),
     onProgress: (progress) => context.progress(progress),
   })
   return { type: 'done', summary }

@@ -209,6 +209,33 @@ describe('importFile', () => {
     expectNothingStored(db)
   })
 
+  it('a Cancel that waits in the queue until the very end is still seen before COMMIT', async () => {
+    // A worker thread busy in the synchronous end of an import never runs its message listener; the
+    // import asks `pollCancel` before each check. Count the checks of a whole import, then deliver the
+    // Cancel only at the last one.
+    let checks = 0
+    await importFile(openDatabase(join(tempDir(), 'count.db')), fixture('weekly-deliverability-2026-11-13.csv'), {
+      now: NOW,
+      pollCancel: () => {
+        checks += 1
+      },
+    })
+    expect(checks).toBeGreaterThan(0)
+    const db = openTempDb()
+    const controller = new AbortController()
+    let seen = 0
+    const attempt = importFile(db, fixture('weekly-deliverability-2026-11-13.csv'), {
+      now: NOW,
+      signal: controller.signal,
+      pollCancel: () => {
+        seen += 1
+        if (seen === checks) controller.abort()
+      },
+    })
+    await expect(attempt).rejects.toThrow(ImportCancelledError)
+    expectNothingStored(db)
+  })
+
   it('uses the override date, then the file time, then today', async () => {
     const db = openTempDb()
     const withOverride = await importFile(db, fixture('semicolon.csv'), { now: NOW, snapshotDate: '2026-01-05' })
