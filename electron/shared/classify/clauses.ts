@@ -160,6 +160,12 @@ function owningDomain(
   )
 }
 
+/** Whether the text holds any word that names a domain (one look-up in the classifier's scan). */
+export function mentionsDomain(open: Uint8Array): boolean {
+  const domain = SUBJECTS.find(({ kind }) => kind === 'domain')
+  return domain === undefined || isOpen(domain.gate, open)
+}
+
 const CLAUSE_BREAK = /[.;:!?\n]+\s|\s-\s|\n|[。！？；]/g
 
 /**

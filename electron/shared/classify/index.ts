@@ -39,7 +39,7 @@
  * decide the reason**. A text with no code at all gets its severity from its words, and failing that
  * from what its reason usually means (an unknown user is permanent, a full mailbox is not).
  */
-import { readClauses } from './clauses'
+import { mentionsDomain, readClauses } from './clauses'
 import { extractCodes, type FoundCode } from './codes'
 import { GATES } from './gates'
 import { categoryFor, isCategory, REASON_OF_CATEGORY, type Category } from './category'
@@ -204,7 +204,7 @@ function decideReason(
   const first = firstRuleMatch(FIRST_PASS, lower, open)
   if (first !== null) {
     // "The recipient's domain does not exist" carries a user-unknown wording about the domain.
-    const aboutDomain = first.rule === USER_UNKNOWN ? readClauses(lower, open) : null
+    const aboutDomain = first.rule === USER_UNKNOWN && mentionsDomain(open) ? readClauses(lower, open) : null
     if (aboutDomain?.reason === 'hostunknown') return aboutDomain
     const decision =
       first.rule === USER_UNKNOWN ? userUnknownDecision(first, status?.code ?? null, stage, lower) : fromMatch(first)
@@ -400,8 +400,7 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
       ? decision.severity
       : severityOf(lower, reply, status, decision.reason)
   const hardBounce = isHardBounce(decision.reason, severity)
-  const verdict =
-    verdictFromWords(decision.reason, severity, lower) ?? verdictFor(decision.reason, severity, hardBounce)
+  const verdict = verdictFromWords(decision, severity, lower, open) ?? verdictFor(decision.reason, severity, hardBounce)
 
   const evidence: Evidence[] =
     decision.words === undefined
@@ -451,7 +450,8 @@ const OWN_RELAY = /credentials|authenticat|tenantattribution|identit(y|ies)|send
  * relay is the sender's to fix, while one from a recipient's server is reviewed (their mail may have
  * moved).
  */
-function verdictFromWords(reason: Reason, severity: Severity, lower: string): Verdict | null {
+function verdictFromWords(decision: Decision, severity: Severity, lower: string, open: Uint8Array): Verdict | null {
+  const { reason } = decision
   if (reason === 'failedstarttls' && RECEIVER_TLS.test(lower)) return severity === 'transient' ? 'retry' : 'review'
   if (reason === 'norelaying' && OWN_RELAY.test(lower)) return 'fix-sending'
   // A policy refusal whose words are about the recipient ("recipient not allowed", "not in my list of
@@ -459,7 +459,8 @@ function verdictFromWords(reason: Reason, severity: Severity, lower: string): Ve
   if (
     RECIPIENT_SIDE_POLICY.has(reason) &&
     !SENDER_NAMED.test(lower) &&
-    readClauses(lower)?.rule === 'clause:recipient-refused'
+    (decision.rule.startsWith('clause:') ? decision.rule : readClauses(lower, open)?.rule) ===
+      'clause:recipient-refused'
   ) {
     return 'review'
   }
