@@ -16,13 +16,14 @@ export interface ActivityJobPayload {
 export async function activityImportJob(
   db: Db,
   payload: unknown,
-  context: { signal: AbortSignal; progress(progress: ImportWorkerProgress): void },
+  context: { signal: AbortSignal; pollCancel?: () => void; progress(progress: ImportWorkerProgress): void },
 ): Promise<FromImportWorker> {
   const { path, name } = payload as ActivityJobPayload
   try {
     const result = await importActivities(db, path, {
       fileName: name,
       signal: context.signal,
+      ...(context.pollCancel ? { pollCancel: context.pollCancel } : {}),
       onProgress: (progress) => context.progress(progress),
     })
     return { type: 'result', result }
@@ -43,7 +44,7 @@ export async function activityImportJob(
 export async function activityFileJob(
   db: Db,
   file: ActivityJobPayload,
-  context: { signal: AbortSignal; progress(progress: ImportWorkerProgress): void },
+  context: { signal: AbortSignal; pollCancel?: () => void; progress(progress: ImportWorkerProgress): void },
 ): Promise<FromImportWorker | null> {
   if (!(await isActivityFile(file.path).catch(() => false))) return null
   return activityImportJob(db, { path: file.path, name: file.name } satisfies ActivityJobPayload, context)

@@ -45,6 +45,8 @@ export interface ImportActivitiesOptions {
   fileName?: string
   onProgress?: (progress: ActivityProgress) => void
   signal?: AbortSignal
+  /** Called before the last check of `signal`: a Cancel waiting in the worker's queue is seen. */
+  pollCancel?: () => void
   now?: Date
 }
 
@@ -274,6 +276,7 @@ export async function importActivities(
       summary.to = dayOf(maxAt)
     }
     store.finishFile(fileId, hash.digest('hex'), summary.events, summary.newEvents, summary)
+    options.pollCancel?.()
     if (options.signal?.aborted)
       throw new ActivityImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
     db.exec('COMMIT')

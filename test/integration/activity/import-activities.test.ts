@@ -131,6 +131,21 @@ describe('importActivities', () => {
     db.close()
   })
 
+  it('a Cancel that waits in the worker’s queue until the end is still seen before COMMIT', async () => {
+    const db = open()
+    const controller = new AbortController()
+    await expect(
+      importActivities(db, fixture('activities-2026-03-a.csv'), {
+        signal: controller.signal,
+        // Nothing aborted while the file was read: the Cancel only turns up when the queue is read.
+        pollCancel: () => controller.abort(),
+      }),
+    ).rejects.toThrow(/cancelled; nothing was saved/)
+    expect(eventCount(db)).toBe(0)
+    expect(db.prepare<[], { n: number }>('SELECT count(*) AS n FROM activity_files').get()?.n).toBe(0)
+    db.close()
+  })
+
   it('recognises an activity file by its header, and a lead export as not one', async () => {
     expect(await isActivityFile(fixture('activities-2026-03-a.csv'))).toBe(true)
     expect(await isActivityFile(fixture('activities-2026-03-a.tsv'))).toBe(true)
