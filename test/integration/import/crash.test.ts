@@ -21,6 +21,39 @@ const tableSizes = (dbPath: string): Record<string, number> => {
   }
 }
 
+/**
+ * Runs the CLI import of `file` in its own process, kills it with SIGKILL while rows are being written
+ * inside the open transaction, and checks the database is healthy and exactly as it was.
+ */
+async function expectKilledImportLeavesNoTrace(
+  file: string,
+  dbPath: string,
+  before: ReturnType<typeof tableSizes>,
+): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'electron/cli/index.ts'), 'import', file, '--db', dbPath, '--progress'],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+  )
+  let stderr = ''
+  const killedMidway = await new Promise<boolean>((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (/progress .*: [1-9]\d{4,} rows/.test(stderr) && child.exitCode === null) child.kill('SIGKILL')
+    })
+    child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL'))
+  })
+  expect(killedMidway, `the import finished before it could be killed:\n${stderr}`).toBe(true)
+
+  const db = openDatabase(dbPath)
+  try {
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok')
+  } finally {
+    db.close()
+  }
+  expect(tableSizes(dbPath)).toEqual(before)
+}
+
 describe('an import killed with SIGKILL', () => {
   it('leaves a healthy database with no trace of itself and the earlier history intact', async () => {
     const dbPath = join(tempDir(), 'app.db')
@@ -31,29 +64,7 @@ describe('an import killed with SIGKILL', () => {
 
     const big = join(tempDir(), 'deliverability-2026-11-20.csv')
     writeExport(big, { rows: 300_000 })
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'electron/cli/index.ts'), 'import', big, '--db', dbPath, '--progress'],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-    )
-    let stderr = ''
-    const killedMidway = await new Promise<boolean>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString()
-        // Rows are being written inside the open transaction: stop the process dead.
-        if (/progress .*: [1-9]\d{4,} rows/.test(stderr) && child.exitCode === null) child.kill('SIGKILL')
-      })
-      child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL'))
-    })
-    expect(killedMidway, `the import finished before it could be killed:\n${stderr}`).toBe(true)
-
-    const db = openDatabase(dbPath)
-    try {
-      expect(db.pragma('quick_check', { simple: true })).toBe('ok')
-    } finally {
-      db.close()
-    }
-    expect(tableSizes(dbPath)).toEqual(before)
+    await expectKilledImportLeavesNoTrace(big, dbPath, before)
   }, 60_000)
 
   it('leaves no trace of a later weekly snapshot killed while it is staged and merged', async () => {
@@ -68,27 +79,6 @@ describe('an import killed with SIGKILL', () => {
 
     const later = join(tempDir(), 'deliverability-2026-11-20.csv')
     writeExport(later, { rows: 300_000, snapshot: 1, churn: 0.01 })
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'electron/cli/index.ts'), 'import', later, '--db', dbPath, '--progress'],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-    )
-    let stderr = ''
-    const killedMidway = await new Promise<boolean>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString()
-        if (/progress .*: [1-9]\d{4,} rows/.test(stderr) && child.exitCode === null) child.kill('SIGKILL')
-      })
-      child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL'))
-    })
-    expect(killedMidway, `the import finished before it could be killed:\n${stderr}`).toBe(true)
-
-    const db = openDatabase(dbPath)
-    try {
-      expect(db.pragma('quick_check', { simple: true })).toBe('ok')
-    } finally {
-      db.close()
-    }
-    expect(tableSizes(dbPath)).toEqual(before)
+    await expectKilledImportLeavesNoTrace(later, dbPath, before)
   }, 120_000)
 })
