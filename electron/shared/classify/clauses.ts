@@ -215,3 +215,29 @@ export function readClauses(lower: string, open: Uint8Array = GATES.scan(lower))
   }
   return best?.reading ?? null
 }
+
+/**
+ * Every kind of subject and predicate the text names, and each predicate paired with its nearest
+ * subject in the same clause, as language-independent features for the language layer (`language/`):
+ * "Postfach voll" and "mailbox full" both give `p:full`, `s:recipient` and `sp:recipient-full`, so what
+ * the model learns from one language it applies to the others.
+ */
+export function clauseConcepts(lower: string): string[] {
+  const out = new Set<string>()
+  let clauseStart = 0
+  const breaks = [...lower.matchAll(CLAUSE_BREAK)].map((m) => m.index)
+  breaks.push(lower.length)
+  for (const clauseEnd of breaks) {
+    const clause = lower.slice(clauseStart, clauseEnd)
+    const predicates = allMatches(PREDICATES, clause, clauseStart)
+    const subjects = allMatches(SUBJECTS, clause, clauseStart)
+    for (const subject of subjects) out.add(`s:${subject.kind}`)
+    for (const predicate of predicates) {
+      out.add(`p:${predicate.kind}`)
+      const subject = nearestSubject(predicate, subjects)
+      if (subject !== null) out.add(`sp:${subject.kind}-${predicate.kind}`)
+    }
+    clauseStart = clauseEnd
+  }
+  return [...out]
+}

@@ -59,7 +59,7 @@ export { REASONS, SEVERITIES, VERDICTS } from './types'
 export { CATEGORIES, categoryFor, categoryOf, type Category } from './category'
 
 /** Changes whenever a rule changes, so stored results can be re-derived. */
-export const CLASSIFIER_VERSION = '2026.12.2'
+export const CLASSIFIER_VERSION = '2026.12.3'
 
 /**
  * Only the head of very long texts is read. Bounce reasons sit in the first lines; beyond this the text
@@ -242,22 +242,25 @@ function decideReason(
     const byReply = replyFallback(reply)
     if (byReply !== null) return fromCode(byReply, `reply:${reply.code}`, reply)
   }
-  if (model !== null) {
-    const guess = predict(model, lower)
-    const sure = guess !== null && guess.confidence >= model.threshold && guess.evidence >= model.minEvidence
-    if (sure && guess.label !== 'unknown' && isCategory(guess.label)) {
-      const category = guess.label
-      return {
-        reason: REASON_OF_CATEGORY[category],
-        rule: `language:${category}`,
-        start: -1,
-        end: -1,
-        words: guess.words,
-      }
-    }
-  }
+  const guessed = languageDecision(model, lower)
+  if (guessed !== null) return guessed
 
   return { reason: 'onhold', rule: 'fallback:unrecognised', start: -1, end: -1 }
+}
+
+/** The language layer's answer, when it is sure enough (a model answering "unknown" is no answer). */
+function languageDecision(model: LanguageModelData | null, lower: string): Decision | null {
+  if (model === null) return null
+  const guess = predict(model, lower)
+  const sure = guess !== null && guess.confidence >= model.threshold && guess.evidence >= model.minEvidence
+  if (!sure || guess.label === 'unknown' || !isCategory(guess.label)) return null
+  return {
+    reason: REASON_OF_CATEGORY[guess.label],
+    rule: `language:${guess.label}`,
+    start: -1,
+    end: -1,
+    words: guess.words,
+  }
 }
 
 // A lookup that failed "for now" is a DNS problem of the moment, not a domain without mail.

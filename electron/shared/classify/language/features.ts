@@ -1,5 +1,7 @@
 /**
- * What the language layer reads of a bounce text: words, word pairs, and short runs of characters.
+ * What the language layer reads of a bounce text: words, word pairs, and short runs of characters; and,
+ * so that what it learns carries across languages and providers, the clause reader's kinds (who and what
+ * happened, `../clauses.ts`), the topics a text touches (`topics.ts`) and the class of its codes.
  *
  * Codes, numbers, addresses and host names are masked first: the rules read codes, and the model is
  * there for the words no rule names. Word pairs keep "not found" apart from "found"; character runs
@@ -7,6 +9,10 @@
  * (Character runs inside Latin words were measured too: +0.2 points leave-providers-out for a
  * noticeably slower classifier, so they are left out.)
  */
+
+import { clauseConcepts } from '../clauses'
+import { extractCodes } from '../codes'
+import { topicFeatures } from './topics'
 
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g
 const HOSTLIKE = /\b[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b/g
@@ -82,10 +88,26 @@ function charGrams(run: string, sizes: readonly number[], out: Set<string>): voi
   }
 }
 
+// The class of a code says how sure and what about (x.1 addresses, x.2 mailboxes, x.7 policy …), which
+// is evidence even where the code is too generic for a rule to decide on.
+function codeFeatures(lower: string, out: Set<string>): void {
+  const { reply, status } = extractCodes(lower)
+  if (reply !== null) out.add(`n:${reply.code[0] ?? ''}xx`)
+  if (status !== null) {
+    const [klass, subject] = status.code.split('.')
+    out.add(`n:x.${subject ?? ''}`)
+    if (reply === null) out.add(`n:${klass ?? ''}xx`)
+  }
+}
+
 /** The distinct features of one text (presence, not counts: a repeated phrase is one piece of evidence). */
 export function textFeatures(text: string): string[] {
-  const lower = text.slice(0, MAX_CHARS).toLowerCase().replace(EMAIL, ' ').replace(HOSTLIKE, ' ')
+  const head = text.slice(0, MAX_CHARS).toLowerCase()
+  const lower = head.replace(EMAIL, ' ').replace(HOSTLIKE, ' ')
   const out = new Set<string>()
+  codeFeatures(head, out)
+  for (const concept of clauseConcepts(lower)) out.add(`k:${concept}`)
+  for (const topic of topicFeatures(lower)) out.add(topic)
   const words: string[] = []
   // Most texts have no CJK at all: one test of the whole text spares a test per word.
   const anyCjk = CJK.test(lower)
@@ -112,5 +134,17 @@ export function textFeatures(text: string): string[] {
 /** How a feature reads to a person (the evidence shows the words, not the feature's kind). */
 export function featureWords(feature: string): string {
   const body = feature.slice(2)
-  return feature.startsWith('c:') ? body.replaceAll('<', '').replaceAll('>', '') : body
+  switch (feature.slice(0, 2)) {
+    case 'c:':
+      return body.replaceAll('<', '').replaceAll('>', '')
+    case 't:':
+      return `about ${body}`
+    case 'n:':
+      return `${body} code`
+    case 'k:':
+      // `k:sp:recipient-full` → "recipient + full"; `k:p:full` → "full".
+      return body.slice(body.indexOf(':') + 1).replace(/-(?=[a-z]+$)/, ' + ')
+    default:
+      return body
+  }
 }

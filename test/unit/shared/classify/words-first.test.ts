@@ -90,6 +90,27 @@ describe('the language layer', () => {
     expect(classifyWith(model, '550 5.1.1 zorblatt quibble user unknown').reason).toBe('userunknown')
   })
 
+  it('carries what it learned in one language to another through topics and clause kinds', () => {
+    // Fitted on English alone; the Russian, Japanese and Chinese texts share no word with it, only the
+    // topic (a timeout, a full mailbox) and the clause reader's kinds.
+    const english = fitNaiveBayes(
+      [
+        { text: 'zork connection timed out', label: 'server-or-network' },
+        { text: 'zork timeout while talking to the remote side', label: 'server-or-network' },
+        { text: 'zork read timeout', label: 'server-or-network' },
+        { text: 'zork mailbox full', label: 'mailbox-full' },
+        { text: 'zork the mailbox is full', label: 'mailbox-full' },
+        { text: 'zork inbox full, quota exceeded', label: 'mailbox-full' },
+      ],
+      { threshold: 0.8, minEvidence: 1, minTexts: 1 },
+    )
+    expect(predict(english, 'таймаут')?.label).toBe('server-or-network')
+    expect(predict(english, 'メールボックスが一杯です')?.label).toBe('mailbox-full')
+    expect(predict(english, '连接超时')?.label).toBe('server-or-network')
+    const shown = predict(english, 'таймаут')?.words ?? []
+    expect(shown).toContain('about timeout')
+  })
+
   it('the shipped model exists and was fitted on our corpora', async () => {
     const { LANGUAGE_MODEL, LANGUAGE_MODEL_METADATA } =
       await import('../../../../electron/shared/classify/language/model.generated')
