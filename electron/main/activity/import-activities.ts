@@ -11,7 +11,12 @@ import { CLASSIFIER_VERSION, classify } from '../../shared/classify'
 import { providerFromDomain } from '../../shared/classify/provider'
 import type { ActivityImportSummary } from '../../shared/activity'
 import { detach } from '../../shared/detach'
-import { createActivityStore, reclassifyActivityDetails, type DetailClassification } from '../db/activity-store'
+import {
+  createActivityStore,
+  reclassifyActivityDetails,
+  type DetailClassification,
+  type LeadFacts,
+} from '../db/activity-store'
 import type { Db } from '../db/open'
 import {
   ActivityFileError,
@@ -104,8 +109,8 @@ export async function importActivities(
   let headerWidth = 0
   let minAt = Infinity
   let maxAt = -Infinity
-  const leadsSeen = new Set<number>()
-  const leadEmails = new Map<number, { email: string; at: number }>()
+  // One entry per lead the file names: its latest address and delivery, written once at the end.
+  const leads = new Map<number, LeadFacts>()
   const mailingsSeen = new Set<number>()
   const details = new Map<string, number>()
   let bytesRead = 0
@@ -123,6 +128,14 @@ export async function importActivities(
     const value = wholeNumber(text)
     if (value === null) refuse(line, column, `'${text.slice(0, 40)}' in '${column}' is not a whole number`)
     return value
+  }
+  const leadFacts = (id: number): LeadFacts => {
+    let facts = leads.get(id)
+    if (facts === undefined) {
+      facts = { id }
+      leads.set(id, facts)
+    }
+    return facts
   }
   const detailIdOf = (text: string, domain: string | null): number => {
     const recipientProvider = (domain && providerFromDomain(domain)) ?? ''
@@ -208,14 +221,20 @@ export async function importActivities(
           const email = attributes.email?.trim().toLowerCase() ?? ''
           const domain = email.includes('@') ? email.slice(email.lastIndexOf('@') + 1) : null
           if (email !== '') {
-            const known = leadEmails.get(leadId)
-            if (!known || known.at <= when) leadEmails.set(leadId, { email: detach(email), at: when })
+            const facts = leadFacts(leadId)
+            if (facts.emailAt === undefined || facts.emailAt <= when) {
+              facts.email = detach(email)
+              facts.emailAt = when
+            }
           }
           const text = attributes.details?.trim() ?? ''
           if (text !== '') detailId = detailIdOf(text, domain)
         }
       }
-      leadsSeen.add(leadId)
+      const facts = leadFacts(leadId)
+      if (type === 7 && (facts.lastDeliveredAt === undefined || facts.lastDeliveredAt < when)) {
+        facts.lastDeliveredAt = when
+      }
       const mailingId = integer(
         line,
         'primaryAttributeValueId',
@@ -228,7 +247,7 @@ export async function importActivities(
         if (name !== '') store.upsertMailing(mailingId, detach(name))
       }
       const campaignId = integer(line, 'campaignId', cellValue(fields, columns.campaignId), false)
-      const isNew = store.insertEvent({
+      store.addEvent({
         id,
         leadId,
         at: when,
@@ -241,7 +260,6 @@ export async function importActivities(
         fileId,
       })
       summary.events += 1
-      if (isNew) summary.newEvents += 1
       if (type === 6) summary.byType.send += 1
       else if (type === 7) summary.byType.delivered += 1
       else if (type === 8) summary.byType.bounced += 1
@@ -261,21 +279,24 @@ export async function importActivities(
       options.onProgress?.({ bytesRead, totalBytes: size, rows: summary.events + summary.ignored })
     }
     if (!header) throw new ActivityFileError(`${fileName}: the file is empty. Nothing was imported.`)
+    summary.newEvents = store.finishEvents()
     // Leads are written once each, in id order: B-tree inserts in order touch each page once,
     // where a write per row in file order would land all over the table.
-    for (const leadId of [...leadsSeen].sort((a, b) => a - b)) {
-      if (store.ensureLead(leadId)) summary.newLeads += 1
-    }
-    for (const [leadId, { email, at }] of [...leadEmails].sort((a, b) => a[0] - b[0])) {
-      store.setLeadEmail(leadId, email, email.slice(email.lastIndexOf('@') + 1), at)
-    }
+    summary.newLeads = store.writeLeads([...leads.values()].sort((a, b) => a.id - b.id))
     if (rebuildIndexes) store.restoreIndexes()
-    summary.leads = leadsSeen.size
+    summary.leads = leads.size
     if (summary.events > 0) {
       summary.from = dayOf(minAt)
       summary.to = dayOf(maxAt)
     }
-    store.finishFile(fileId, hash.digest('hex'), summary.events, summary.newEvents, summary)
+    store.finishFile(
+      fileId,
+      hash.digest('hex'),
+      summary.events,
+      summary.newEvents,
+      summary,
+      summary.events > 0 ? maxAt : null,
+    )
     options.pollCancel?.()
     if (options.signal?.aborted)
       throw new ActivityImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)

@@ -1,5 +1,9 @@
 import type { Classification } from '../../shared/classify/types'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './open'
+
+/** Rows per multi-row INSERT: 64 × 10 values stays far below SQLite's bound-parameter limit. */
+const ROWS_PER_INSERT = 64
 
 export interface NewActivityEvent {
   id: number
@@ -12,6 +16,14 @@ export interface NewActivityEvent {
   mailingId: number | null
   campaignId: number | null
   fileId: number
+}
+
+/** What an import learnt about one lead: its latest address and delivery in the file, if any. */
+export interface LeadFacts {
+  id: number
+  email?: string
+  emailAt?: number
+  lastDeliveredAt?: number
 }
 
 export type DetailClassification = Pick<
@@ -40,13 +52,8 @@ export function createActivityStore(db: Db) {
     `INSERT INTO activity_files (file_name, file_sha256, file_size, imported_at, events, new_events, report_json)
      VALUES (?, ?, ?, ?, 0, 0, '{}')`,
   )
-  const finishFile = db.prepare<[string, number, number, string, number]>(
-    'UPDATE activity_files SET file_sha256 = ?, events = ?, new_events = ?, report_json = ? WHERE id = ?',
-  )
-  const ensureLead = db.prepare<[number]>('INSERT OR IGNORE INTO activity_leads (id) VALUES (?)')
-  const setLeadEmail = db.prepare<[string, string, number, number, number]>(
-    `UPDATE activity_leads SET email = ?, domain = ?, email_at = ?
-     WHERE id = ? AND (email_at IS NULL OR email_at <= ?)`,
+  const finishFile = db.prepare<[string, number, number, string, number | null, number]>(
+    'UPDATE activity_files SET file_sha256 = ?, events = ?, new_events = ?, report_json = ?, last_at = ? WHERE id = ?',
   )
   const findDetail = db.prepare<[string, string], { id: number }>(
     'SELECT id FROM activity_details WHERE text = ? AND recipient_provider = ?',
@@ -63,13 +70,51 @@ export function createActivityStore(db: Db) {
   )
   const findGuid = db.prepare<[string], { id: number }>('SELECT id FROM activity_guids WHERE guid = ?')
   const insertGuid = db.prepare<[string]>('INSERT INTO activity_guids (guid) VALUES (?)')
-  const insertEvent = db.prepare<
-    [number, number, number, number, number | null, number | null, number | null, number | null, number | null, number]
-  >(
-    `INSERT OR IGNORE INTO activity_events
-       (id, lead_id, at, type, category, subcategory, detail_id, mailing_id, campaign_id, file_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
+  const insertEvents = new Map<number, Statement>()
+  const eventsStatement = (rows: number): Statement => {
+    let statement = insertEvents.get(rows)
+    if (!statement) {
+      statement = db.prepare(
+        `INSERT OR IGNORE INTO activity_events
+           (id, lead_id, at, type, category, subcategory, detail_id, mailing_id, campaign_id, file_id)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      )
+      insertEvents.set(rows, statement)
+    }
+    return statement
+  }
+  const leadsStatements = new Map<number, Statement>()
+  const leadsStatement = (rows: number): Statement => {
+    let statement = leadsStatements.get(rows)
+    if (!statement) {
+      // A later address wins (email_at); the latest delivery is the larger of the stored and the new one.
+      statement = db.prepare(
+        `INSERT INTO activity_leads (id, email, domain, email_at, last_delivered_at)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (id) DO UPDATE SET
+           email = CASE WHEN excluded.email_at IS NOT NULL AND (email_at IS NULL OR email_at <= excluded.email_at)
+             THEN excluded.email ELSE email END,
+           domain = CASE WHEN excluded.email_at IS NOT NULL AND (email_at IS NULL OR email_at <= excluded.email_at)
+             THEN excluded.domain ELSE domain END,
+           email_at = CASE WHEN excluded.email_at IS NOT NULL AND (email_at IS NULL OR email_at <= excluded.email_at)
+             THEN excluded.email_at ELSE email_at END,
+           last_delivered_at = CASE WHEN last_delivered_at IS NULL OR excluded.last_delivered_at > last_delivered_at
+             THEN excluded.last_delivered_at ELSE last_delivered_at END`,
+      )
+      leadsStatements.set(rows, statement)
+    }
+    return statement
+  }
+  const countLeads = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM activity_leads')
+  const pending: (number | null)[] = []
+  let pendingRows = 0
+  let newEvents = 0
+  const flushEvents = (): void => {
+    if (pendingRows === 0) return
+    newEvents += eventsStatement(pendingRows).run(pending).changes
+    pending.length = 0
+    pendingRows = 0
+  }
 
   return {
     /**
@@ -90,15 +135,41 @@ export function createActivityStore(db: Db) {
     insertFile(file: { fileName: string; sha256: string; size: number; importedAt: string }): number {
       return Number(insertFile.run(file.fileName, file.sha256, file.size, file.importedAt).lastInsertRowid)
     },
-    finishFile(id: number, sha256: string, events: number, newEvents: number, report: unknown): void {
-      finishFile.run(sha256, events, newEvents, JSON.stringify(report), id)
+    /** `lastAt`: the file's latest kept event (unix seconds), null when it had none. */
+    finishFile(
+      id: number,
+      sha256: string,
+      events: number,
+      newEvents: number,
+      report: unknown,
+      lastAt: number | null,
+    ): void {
+      finishFile.run(sha256, events, newEvents, JSON.stringify(report), lastAt, id)
     },
-    /** Returns whether the lead is new to the activity tables. */
-    ensureLead(id: number): boolean {
-      return ensureLead.run(id).changes > 0
-    },
-    setLeadEmail(id: number, email: string, domain: string, at: number): void {
-      setLeadEmail.run(email, domain, at, id, at)
+    /**
+     * Writes the leads a file named, in id order (B-tree inserts in order touch each page once),
+     * ROWS_PER_INSERT to a statement, with the latest address and delivery each file showed.
+     * Returns how many leads were new to the activity tables.
+     */
+    writeLeads(leads: readonly LeadFacts[]): number {
+      const before = countLeads.get()?.n ?? 0
+      const values: (number | string | null)[] = []
+      for (let start = 0; start < leads.length; start += ROWS_PER_INSERT) {
+        const slice = leads.slice(start, start + ROWS_PER_INSERT)
+        values.length = 0
+        for (const lead of slice) {
+          const email = lead.email ?? null
+          values.push(
+            lead.id,
+            email,
+            email === null ? null : email.slice(email.lastIndexOf('@') + 1),
+            lead.emailAt ?? null,
+            lead.lastDeliveredAt ?? null,
+          )
+        }
+        leadsStatement(slice.length).run(values)
+      }
+      return (countLeads.get()?.n ?? 0) - before
     },
     detailId(
       text: string,
@@ -136,22 +207,30 @@ export function createActivityStore(db: Db) {
       if (known) return -known.id
       return -Number(insertGuid.run(guid).lastInsertRowid)
     },
-    /** Returns whether the event is new (false when an earlier import or row already stored it). */
-    insertEvent(event: NewActivityEvent): boolean {
-      return (
-        insertEvent.run(
-          event.id,
-          event.leadId,
-          event.at,
-          event.type,
-          event.category,
-          event.subcategory,
-          event.detailId,
-          event.mailingId,
-          event.campaignId,
-          event.fileId,
-        ).changes > 0
+    /**
+     * Queues an event; they are written ROWS_PER_INSERT to a statement (one call into SQLite per
+     * 64 rows instead of per row). `INSERT OR IGNORE` on the GUID key drops an event already stored.
+     */
+    addEvent(event: NewActivityEvent): void {
+      pending.push(
+        event.id,
+        event.leadId,
+        event.at,
+        event.type,
+        event.category,
+        event.subcategory,
+        event.detailId,
+        event.mailingId,
+        event.campaignId,
+        event.fileId,
       )
+      pendingRows += 1
+      if (pendingRows === ROWS_PER_INSERT) flushEvents()
+    },
+    /** Writes what is queued; returns how many events so far were new (not stored before). */
+    finishEvents(): number {
+      flushEvents()
+      return newEvents
     },
   }
 }

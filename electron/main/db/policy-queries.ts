@@ -36,13 +36,13 @@ type LeadRow = {
  * One pass over the bounces of the widest window serves every tier: each tier's counts are sums
  * over the part of it inside that tier's window (values bound, column names from the tier's
  * index). Every window ends on the as-of day, so a flagged lead's last counted bounce is the same
- * in each tier that flags it, and "delivered to later" is probed once.
+ * in each tier that flags it, and "delivered to later" compares it with the lead's latest delivery.
  */
 function tiersSql(tierCount: number): string {
   const perTier = Array.from({ length: tierCount }, (_, i) =>
     [
-      `sum(hard AND at >= @from${i}) AS h${i}`,
-      `sum(soft AND at >= @from${i}) AS s${i}`,
+      `sum(kind = 1 AND at >= @from${i}) AS h${i}`,
+      `sum(kind = 2 AND at >= @from${i}) AS s${i}`,
       `min(CASE WHEN at >= @from${i} THEN at END) AS f${i}`,
     ].join(', '),
   ).join(',\n      ')
@@ -50,39 +50,47 @@ function tiersSql(tierCount: number): string {
     { length: tierCount },
     (_, i) => `(@hard${i} > 0 AND h${i} >= @hard${i}) OR (@soft${i} > 0 AND s${i} >= @soft${i})`,
   ).join('\n      OR ')
+  // `counted` is materialized with each bounce's kind (1 hard, 2 soft) worked out once: inlined,
+  // SQLite evaluated the hard/soft expressions again inside every tier's sums.
   return `
-    WITH counted AS (
-      SELECT e.lead_id, e.at,
-        (e.type = 8 AND coalesce(d.hard_bounce, 0) = 1) AS hard,
-        (NOT (e.type = 8 AND coalesce(d.hard_bounce, 0) = 1)
-          AND (coalesce(d.verdict, '') <> 'fix-sending' OR @senderSide)
-          AND (e.type = 8 OR e.category IS NOT NULL OR @categoryless)) AS soft
-      FROM activity_events e INDEXED BY activity_bounces
-      LEFT JOIN activity_details d ON d.id = e.detail_id
-      WHERE e.at >= @from AND e.at < @to AND e.type IN (8, 27)
+    WITH counted AS MATERIALIZED (
+      SELECT lead_id, at, kind FROM (
+        SELECT e.lead_id, e.at,
+          CASE
+            WHEN e.type = 8 AND coalesce(d.hard_bounce, 0) = 1 THEN 1
+            WHEN (coalesce(d.verdict, '') <> 'fix-sending' OR @senderSide)
+              AND (e.type = 8 OR e.category IS NOT NULL OR @categoryless) THEN 2
+            ELSE 0
+          END AS kind
+        FROM activity_events e INDEXED BY activity_bounces
+        LEFT JOIN activity_details d ON d.id = e.detail_id
+        WHERE e.at >= @from AND e.at < @to AND e.type IN (8, 27)
+      )
+      WHERE kind > 0
     ),
     per_lead AS (
       SELECT lead_id, max(at) AS last_at,
       ${perTier}
       FROM counted
-      WHERE hard OR soft
       GROUP BY lead_id
     )
     SELECT p.*,
       coalesce(l.email, (SELECT email FROM leads WHERE identity = 'id:' || p.lead_id)) AS email,
-      EXISTS (
-        SELECT 1 FROM activity_events x INDEXED BY activity_by_lead
-        WHERE x.lead_id = p.lead_id AND x.at > p.last_at AND x.type = 7
-      ) AS delivered_later
+      -- The import keeps each lead's latest delivery (migration 0091): no probe of its events.
+      coalesce(l.last_delivered_at > p.last_at, 0) AS delivered_later
     FROM per_lead p
     LEFT JOIN activity_leads l ON l.id = p.lead_id
     WHERE ${flags}
   `
 }
 
-/** The day (YYYY-MM-DD, UTC) of the latest stored event, or null with no events. */
+/**
+ * The day (YYYY-MM-DD, UTC) of the latest stored event, or null with no events. Read from the
+ * files (each keeps its latest event, migration 0091): events are never deleted and each came
+ * with a file, and `max(at)` over the events would read the whole table.
+ */
 export function latestEventDay(db: Db): string | null {
-  const row = db.prepare<[], { at: number | null }>('SELECT max(at) AS at FROM activity_events').get()
+  const row = db.prepare<[], { at: number | null }>('SELECT max(last_at) AS at FROM activity_files').get()
   return row?.at == null ? null : new Date(row.at * 1000).toISOString().slice(0, 10)
 }
 
@@ -113,26 +121,30 @@ export function previewPolicy(db: Db, options: PolicyOptions): PolicyPreview {
     params[`soft${i}`] = tier.soft
   })
   const rows = db.prepare<Record<string, number>, LeadRow>(tiersSql(options.tiers.length)).all(params)
+  // Column names per tier, made once: tens of thousands of rows each read them several times.
+  const columns = options.tiers.map((tier, i) => ({ tier, hard: `h${i}`, soft: `s${i}`, first: `f${i}` }))
   const leads: FlaggedLead[] = []
   for (const row of rows) {
     let chosen = -1
-    options.tiers.forEach((tier, i) => {
-      const hard = row[`h${i}`] ?? 0
-      const soft = row[`s${i}`] ?? 0
-      const flags = (tier.hard > 0 && hard >= tier.hard) || (tier.soft > 0 && soft >= tier.soft)
-      const best = options.tiers[chosen]
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i] as (typeof columns)[number]
+      const { tier } = column
+      const flags =
+        (tier.hard > 0 && (row[column.hard] ?? 0) >= tier.hard) ||
+        (tier.soft > 0 && (row[column.soft] ?? 0) >= tier.soft)
+      const best = columns[chosen]?.tier
       if (flags && (best === undefined || STRENGTH[tier.action] > STRENGTH[best.action])) chosen = i
-    })
-    const tier = options.tiers[chosen]
-    if (tier === undefined) continue
+    }
+    const column = columns[chosen]
+    if (column === undefined) continue
     leads.push({
       leadId: row.lead_id,
       email: row.email,
-      hard: row[`h${chosen}`] ?? 0,
-      soft: row[`s${chosen}`] ?? 0,
-      firstAt: isoInstant(row[`f${chosen}`] ?? row.last_at),
+      hard: row[column.hard] ?? 0,
+      soft: row[column.soft] ?? 0,
+      firstAt: isoInstant(row[column.first] ?? row.last_at),
       lastAt: isoInstant(row.last_at),
-      action: tier.action,
+      action: column.tier.action,
       tier: chosen,
       deliveredLater: row.delivered_later === 1,
     })

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../../../electron/main/db/open'
 import { ActivityFileError, importActivities } from '../../../electron/main/activity/import-activities'
 import { isActivityFile } from '../../../electron/main/activity/activity-file'
 import { categoryDisagreements, leadEvents } from '../../../electron/main/db/activity-queries'
+import { latestEventDay } from '../../../electron/main/db/policy-queries'
 import { FIXTURES, useTempDir } from '../../helpers/temp-dir'
 
 const DIR = join(FIXTURES, 'activities')
@@ -60,6 +61,41 @@ describe('importActivities', () => {
     // An offset date is converted to UTC: 10:00 at -05:00 is 15:00Z.
     const at = db.prepare<[], { at: number }>('SELECT at FROM activity_events WHERE id = 1012').get()?.at
     expect(new Date((at ?? 0) * 1000).toISOString()).toBe('2026-03-21T15:00:00.000Z')
+    db.close()
+  })
+
+  it('keeps each lead’s latest address and delivery whatever order the files come in', async () => {
+    const db = open()
+    // An older window imported last: its address for lead 11 must not replace the newer one.
+    const older = join(tempDir(), 'older.csv')
+    writeFileSync(
+      older,
+      [
+        'marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes',
+        '901,11,2026-02-01T08:00:00Z,8,5001,1201,Newsletter March,"{""Category"": ""2"", ""Details"": ""550 5.1.1 User unknown"", ""Email"": ""old.anna@example.net""}"',
+        '902,12,2026-02-01T08:00:00Z,7,5001,1201,Newsletter March,"{}"',
+        '903,17,2026-02-02T08:00:00Z,7,5001,1201,Newsletter March,"{}"',
+        '',
+      ].join('\n'),
+    )
+    await importActivities(db, fixture('activities-2026-03-b.csv'))
+    await importActivities(db, fixture('activities-2026-03-a.csv'))
+    const summary = await importActivities(db, older)
+    expect(summary).toMatchObject({ events: 3, newEvents: 3, leads: 3, newLeads: 1 })
+    const lead = (id: number) =>
+      db
+        .prepare<[number], { email: string | null; domain: string | null; last_delivered_at: number | null }>(
+          'SELECT email, domain, last_delivered_at FROM activity_leads WHERE id = ?',
+        )
+        .get(id)
+    const day = (at: number | null | undefined): string | null =>
+      at == null ? null : new Date(at * 1000).toISOString().slice(0, 16)
+    expect(lead(11)).toMatchObject({ email: 'anna@example.com', domain: 'example.com', last_delivered_at: null })
+    // Lead 12: delivered in file a (March) and in the older file (February): March stays.
+    expect(day(lead(12)?.last_delivered_at)).toBe('2026-03-02T09:01')
+    expect(day(lead(14)?.last_delivered_at)).toBe('2026-03-20T10:00')
+    expect(day(lead(17)?.last_delivered_at)).toBe('2026-02-02T08:00')
+    expect(latestEventDay(db)).toBe('2026-03-22')
     db.close()
   })
 

@@ -8,6 +8,7 @@ import { causesByProvider } from './0070-causes-by-provider'
 import { activityEvents } from './0080-activity-events'
 import { activitySettings } from './0081-activity-settings'
 import { addressHygiene } from './0090-address-hygiene'
+import { activityAggregates } from './0091-activity-aggregates'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   activityEvents,
   activitySettings,
   addressHygiene,
+  activityAggregates,
 ]
