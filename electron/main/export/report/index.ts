@@ -2,7 +2,6 @@ import { writeFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Db } from '../../db/open'
 import type { ResolvedScope } from '../lead-lists'
-import { renderTrendCharts } from './charts'
 import { buildReportHtml } from './html'
 import { readReportData, type ReportData, type ReportScope } from './report-data'
 
@@ -37,6 +36,9 @@ export function defaultReportFileName(listName: string, scope: ResolvedScope, fo
 /** Reads the figures, draws the charts and writes the HTML document. */
 export async function buildReport(db: Db, scope: ReportScope, options: ReportOptions): Promise<BuiltReport> {
   const data = readReportData(db, scope)
+  // vega and vega-lite are loaded when a report is drawn, not by every process that can draw one
+  // (the CLI's import loaded them for nothing: ~1 s of CPU and ~35 MB; bench/README.md, issue 14).
+  const { renderTrendCharts } = await import('./charts')
   const charts = await renderTrendCharts(data.trend)
   const html = buildReportHtml(data, charts, { generatedAt: options.now ?? new Date(), appVersion: options.appVersion })
   return { html, data, fileName: defaultReportFileName(data.listName, data.scope, 'html') }
