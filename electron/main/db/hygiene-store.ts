@@ -28,54 +28,86 @@ export interface DomainRow {
 export interface DomainCount {
   domain: string
   n: number
+}
+
+/** A domain's leads counted over the whole table, and whether the domain was judged before. */
+interface DomainWalkRow extends DomainCount {
   /** The highest lead id at the domain: above the checked mark means a lead there is new. */
   top: number
-  /** Already has a `hygiene_domains` row. */
-  seen: number
-}
-
-/** Which leads a pass covers: those above the mark, or those queued because their address changed. */
-export type LeadScope = 'above' | 'recheck'
-
-const LOCAL = `substr(email, 1, instr(email, '@') - 1)`
-
-function leadFilter(scope: LeadScope, alias: string): string {
-  return scope === 'above' ? `${alias}.id > @from` : `${alias}.id IN (SELECT lead_id FROM hygiene_recheck)`
-}
-
-/** Leads at a flagged domain take its flags and, for a typo, the address with the domain it probably meant. */
-function domainFindingsSql(scope: LeadScope): string {
-  return `
-    INSERT INTO lead_hygiene (lead_id, flags, suggestion)
-    SELECT l.id, d.flags,
-           CASE WHEN d.flags & ${HYGIENE_BITS.typo} THEN substr(l.email, 1, instr(l.email, '@')) || d.suggested_domain END
-    FROM hygiene_domains AS d JOIN leads AS l INDEXED BY leads_by_domain ON l.domain = d.domain
-    WHERE d.flags != 0 AND ${leadFilter(scope, 'l')}
-    ON CONFLICT (lead_id) DO UPDATE SET flags = excluded.flags, suggestion = excluded.suggestion`
+  /** The lowest: at or below the mark means the domain was judged (its leads there were checked). */
+  low: number
 }
 
 /**
- * Role mailboxes (the part before the @, without a +tag, is a role name) and misplaced dots in the
- * part before the @, in one pass over the leads: SQLite does it without handing each address to
- * JavaScript. A malformed address keeps only that flag, as `checkAddress` answers.
+ * Whether a judged domain needs a row: one whose registrable domain is itself and that has no
+ * finding (most company domains) says nothing a reader cannot work out from its absence.
  */
-function localFindingsSql(scope: LeadScope): string {
-  // Cheapest tests first: the dot checks are plain comparisons, and only parts short enough to be
-  // a role name (or with a +tag) are looked up among them.
-  return `
+export function worthStoring(row: DomainRow): boolean {
+  return row.flags !== 0 || row.registrableDomain !== row.domain
+}
+
+/**
+ * The registrable domain of `leads AS l` through `hygiene_domains AS d` joined on the domain:
+ * no row means the domain is its own registrable domain (see `worthStoring`).
+ */
+export const REGISTRABLE_OF_LEAD = `CASE WHEN d.domain IS NULL THEN l.domain ELSE d.registrable_domain END`
+
+/**
+ * Leads at a flagged domain take its flags and, for a typo, the address with the domain it
+ * probably meant. The joins are written in the order to run them (CROSS JOIN keeps it): from the
+ * few flagged domains to their new leads, or from the few readdressed leads to their domain;
+ * otherwise SQLite may walk every lead's domain.
+ */
+const DOMAIN_FINDING = `
     INSERT INTO lead_hygiene (lead_id, flags, suggestion)
-    SELECT id, bits, NULL FROM (
-      SELECT id,
-        CASE WHEN instr(local, '..') > 0 OR substr(local, 1, 1) = '.' OR substr(local, -1) = '.' THEN ${HYGIENE_BITS.malformed}
-             WHEN (length(local) <= @roleLength OR instr(local, '+') > 0)
-                  AND (CASE WHEN instr(local, '+') > 0 THEN substr(local, 1, instr(local, '+') - 1) ELSE local END)
-                      IN (SELECT value FROM json_each(@roles)) THEN ${HYGIENE_BITS.role}
-             ELSE 0 END AS bits
-      FROM (SELECT l.id, ${LOCAL} AS local FROM leads AS l WHERE ${leadFilter(scope, 'l')})
-    ) WHERE bits != 0
-    ON CONFLICT (lead_id) DO UPDATE SET
-      flags = CASE WHEN excluded.flags = ${HYGIENE_BITS.malformed} THEN excluded.flags ELSE flags | excluded.flags END,
-      suggestion = CASE WHEN excluded.flags = ${HYGIENE_BITS.malformed} THEN NULL ELSE suggestion END`
+    SELECT l.id, d.flags,
+           CASE WHEN d.flags & ${HYGIENE_BITS.typo} THEN substr(l.email, 1, instr(l.email, '@')) || d.suggested_domain END`
+const DOMAIN_FINDING_WINS = `ON CONFLICT (lead_id) DO UPDATE SET flags = excluded.flags, suggestion = excluded.suggestion`
+const DOMAIN_FINDINGS_ABOVE = `${DOMAIN_FINDING}
+    FROM hygiene_domains AS d CROSS JOIN leads AS l INDEXED BY leads_by_domain ON l.domain = d.domain
+    WHERE d.flags != 0 AND l.id > @from
+    ${DOMAIN_FINDING_WINS}`
+const DOMAIN_FINDINGS_RECHECK = `${DOMAIN_FINDING}
+    FROM hygiene_recheck AS r CROSS JOIN leads AS l ON l.id = r.lead_id CROSS JOIN hygiene_domains AS d ON d.domain = l.domain
+    WHERE d.flags != 0
+    ${DOMAIN_FINDING_WINS}`
+
+/**
+ * Role mailboxes among the leads above the mark: the part before the @ (without a +tag) is a
+ * role name. Each name is two range seeks on the address index (`info@` up to `infoA`, `info+`
+ * up to `info,`: '@' and '+' sort just before 'A' and ','), a few thousand seeks in all, instead
+ * of reading every new address.
+ */
+const ROLE_FINDINGS_ABOVE = `
+    INSERT INTO lead_hygiene (lead_id, flags, suggestion)
+    SELECT l.id, ${HYGIENE_BITS.role}, NULL
+    FROM json_each(@ranges) AS r
+    JOIN leads AS l INDEXED BY leads_by_email
+      ON l.email >= json_extract(r.value, '$[0]') AND l.email < json_extract(r.value, '$[1]')
+    WHERE l.id > @from
+    ON CONFLICT (lead_id) DO UPDATE SET flags = flags | excluded.flags`
+
+/** A misplaced dot before the @ (first, last, or two in a row); two dots in the domain are a domain finding already. */
+const MISPLACED_LOCAL_DOT = `(unicode(l.email) = 46 OR instr(l.email, '.@') > 0 OR instr(l.email, '..') > 0)`
+
+/** A malformed address keeps only that flag, as `checkAddress` answers. */
+const MALFORMED_WINS = `ON CONFLICT (lead_id) DO UPDATE SET flags = excluded.flags, suggestion = NULL`
+
+/** Misplaced dots among the leads above the mark, read in id order (NOT INDEXED: not the whole address index). */
+const DOT_FINDINGS_ABOVE = `
+    INSERT INTO lead_hygiene (lead_id, flags, suggestion)
+    SELECT l.id, ${HYGIENE_BITS.malformed}, NULL FROM leads AS l NOT INDEXED
+    WHERE l.id > @from AND ${MISPLACED_LOCAL_DOT}
+    ${MALFORMED_WINS}`
+
+/** The role names as the address ranges `roleFindingsSql` seeks. */
+function roleRanges(roles: readonly string[]): string {
+  return JSON.stringify(
+    roles.flatMap((role) => [
+      [`${role}@`, `${role}A`],
+      [`${role}+`, `${role},`],
+    ]),
+  )
 }
 
 export function createHygieneStore(db: Db) {
@@ -84,16 +116,28 @@ export function createHygieneStore(db: Db) {
   )
   const maxLead = db.prepare<[], { top: number }>('SELECT coalesce(max(id), 0) AS top FROM leads')
   const leadCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads')
+  // A domain was judged when a lead at it is at or below the mark (only domains worth it have a
+  // row, see worthStoring). NOT INDEXED: the new leads by id, not every lead by domain.
   const newDomainsInRange = db.prepare<{ from: number }, { domain: string }>(`
-    SELECT DISTINCT l.domain FROM leads AS l
-    WHERE l.id > @from AND NOT EXISTS (SELECT 1 FROM hygiene_domains AS d WHERE d.domain = l.domain)
-    UNION
-    SELECT l.domain FROM hygiene_recheck AS r JOIN leads AS l ON l.id = r.lead_id
-    WHERE NOT EXISTS (SELECT 1 FROM hygiene_domains AS d WHERE d.domain = l.domain)`)
-  // Walks the domain index once: per domain its leads, its newest lead and whether it is known.
-  const domainCounts = db.prepare<[], DomainCount>(`
-    SELECT g.domain, g.n, g.top, EXISTS (SELECT 1 FROM hygiene_domains AS d WHERE d.domain = g.domain) AS seen
-    FROM (SELECT domain, count(*) AS n, max(id) AS top FROM leads INDEXED BY leads_by_domain GROUP BY domain) AS g`)
+    SELECT DISTINCT l.domain FROM leads AS l NOT INDEXED
+    WHERE l.id > @from
+      AND NOT EXISTS (SELECT 1 FROM leads AS o INDEXED BY leads_by_domain WHERE o.domain = l.domain AND o.id <= @from)`)
+  const judged = db.prepare<{ domain: string; from: number }, { one: number }>(
+    'SELECT 1 AS one FROM leads INDEXED BY leads_by_domain WHERE domain = @domain AND id <= @from LIMIT 1',
+  )
+  const recheckDomains = db.prepare<[], { domain: string }>(
+    'SELECT l.domain FROM hygiene_recheck AS r CROSS JOIN leads AS l ON l.id = r.lead_id',
+  )
+  // Walks the domain index once: per domain its leads, its newest and its oldest lead.
+  const domainWalk = db.prepare<[], DomainWalkRow>(
+    'SELECT domain, count(*) AS n, max(id) AS top, min(id) AS low FROM leads INDEXED BY leads_by_domain GROUP BY domain',
+  )
+  const leadsAt = db.prepare<{ email: string; from: number }, { id: number }>(
+    'SELECT id FROM leads INDEXED BY leads_by_email WHERE email = @email AND id > @from',
+  )
+  const insertMalformed = db.prepare<{ id: number }>(`
+    INSERT INTO lead_hygiene (lead_id, flags, suggestion) VALUES (@id, ${HYGIENE_BITS.malformed}, NULL)
+    ${MALFORMED_WINS}`)
   const insertDomain = db.prepare<DomainRow>(`
     INSERT INTO hygiene_domains (domain, registrable_domain, flags, suggested_domain)
     VALUES (@domain, @registrableDomain, @flags, @suggestedDomain)
@@ -112,13 +156,20 @@ export function createHygieneStore(db: Db) {
   const clearTypoLeads = db.prepare<[string]>(
     `UPDATE lead_hygiene SET flags = flags & ~${HYGIENE_BITS.typo}, suggestion = NULL WHERE ${atDomain}`,
   )
-  const domainFindings = {
-    above: db.prepare(domainFindingsSql('above')),
-    recheck: db.prepare(domainFindingsSql('recheck')),
-  }
-  const localFindings = {
-    above: db.prepare(localFindingsSql('above')),
-    recheck: db.prepare(localFindingsSql('recheck')),
+  const domainFindingsAbove = db.prepare<{ from: number }>(DOMAIN_FINDINGS_ABOVE)
+  const domainFindingsRecheck = db.prepare(DOMAIN_FINDINGS_RECHECK)
+  const roleFindings = db.prepare(ROLE_FINDINGS_ABOVE)
+  const dotFindings = db.prepare(DOT_FINDINGS_ABOVE)
+  const recheckAddresses = db.prepare<[], { id: number; email: string }>(
+    'SELECT l.id, l.email FROM hygiene_recheck AS r JOIN leads AS l ON l.id = r.lead_id',
+  )
+  const insertRole = db.prepare<{ id: number }>(`
+    INSERT INTO lead_hygiene (lead_id, flags, suggestion) VALUES (@id, ${HYGIENE_BITS.role}, NULL)
+    ON CONFLICT (lead_id) DO UPDATE SET flags = flags | excluded.flags`)
+  let rangesOf: { roles: readonly string[]; ranges: string } | null = null
+  const rangesFor = (roles: readonly string[]): string => {
+    if (rangesOf?.roles !== roles) rangesOf = { roles, ranges: roleRanges(roles) }
+    return rangesOf.ranges
   }
   const setState = db.prepare<{ version: number; through: number }>(
     'UPDATE hygiene_state SET version = @version, checked_through = @through WHERE id = 1',
@@ -132,11 +183,31 @@ export function createHygieneStore(db: Db) {
     maxLeadId: (): number => maxLead.get()?.top ?? 0,
     leadCount: (): number => leadCount.get()?.n ?? 0,
     pendingRechecks: (): number => (db.prepare('SELECT count(*) AS n FROM hygiene_recheck').get() as { n: number }).n,
-    /** Domains of leads above the mark (or queued) that have no row yet; cheap when few leads are new. */
+    /** Domains of leads above the mark not judged yet; cheap when few leads are new. */
     newDomains: (from: number): string[] => newDomainsInRange.all({ from }).map((row) => row.domain),
-    domainCounts: (): DomainCount[] => domainCounts.all(),
-    saveDomains(rows: readonly DomainRow[]): void {
-      for (const row of rows) insertDomain.run(row)
+    /** True when a lead at the domain is at or below the mark, so the domain was judged. */
+    judged: (domain: string, from: number): boolean => judged.get({ domain, from }) !== undefined,
+    /** The domains of the leads queued because their address changed (they are judged again). */
+    recheckDomains: (): string[] => [...new Set(recheckDomains.all().map((row) => row.domain))],
+    /** Every domain's leads, and the domains with a lead above the mark and none at or below it. */
+    domainWalk(from: number): { counts: DomainCount[]; fresh: string[] } {
+      const counts: DomainCount[] = []
+      const fresh: string[] = []
+      for (const row of domainWalk.iterate()) {
+        counts.push({ domain: row.domain, n: row.n })
+        if (row.top > from && row.low > from) fresh.push(row.domain)
+      }
+      return { counts, fresh }
+    },
+    /** Stores the judged domains that need a row (`worthStoring`); returns how many. */
+    saveDomains(rows: readonly DomainRow[]): number {
+      let saved = 0
+      for (const row of rows) {
+        if (!worthStoring(row)) continue
+        insertDomain.run(row)
+        saved++
+      }
+      return saved
     },
     /** Domains once called typos that the database now sees often are not typos any more. */
     clearTyposOf(known: ReadonlySet<string>): number {
@@ -150,12 +221,31 @@ export function createHygieneStore(db: Db) {
       }
       return cleared
     },
-    /** `roles`: the role names; the longest sets which parts are worth looking up. */
-    writeLeadFindings(scope: LeadScope, from: number, roles: readonly string[]): void {
-      const binds = scope === 'above' ? { from } : {}
-      domainFindings[scope].run(binds)
-      const roleLength = roles.reduce((longest, role) => Math.max(longest, role.length), 0)
-      localFindings[scope].run({ ...binds, roles: JSON.stringify(roles), roleLength })
+    /**
+     * Writes the findings of the leads above the mark: their domain's, role names (`roles`, lower
+     * case) and misplaced dots before the @. `oddAddresses`, when the caller saw every address
+     * above the mark, are those with such a dot: each is looked up instead of reading every address.
+     */
+    writeLeadFindings(from: number, roles: readonly string[], oddAddresses?: readonly string[]): void {
+      domainFindingsAbove.run({ from })
+      roleFindings.run({ from, ranges: rangesFor(roles) })
+      if (oddAddresses) {
+        for (const email of oddAddresses) for (const { id } of leadsAt.all({ email, from })) insertMalformed.run({ id })
+      } else {
+        dotFindings.run({ from })
+      }
+    },
+    /**
+     * The leads queued because their address changed: their domain's findings, then each
+     * address as `judge` reads it (they are few, so JavaScript looks at each).
+     */
+    writeRecheckFindings(judge: (email: string) => 'role' | 'malformed' | null): void {
+      domainFindingsRecheck.run()
+      for (const { id, email } of recheckAddresses.all()) {
+        const finding = judge(email)
+        if (finding === 'role') insertRole.run({ id })
+        else if (finding === 'malformed') insertMalformed.run({ id })
+      }
     },
     finish(version: number, through: number): void {
       db.exec('DELETE FROM hygiene_recheck')
@@ -231,7 +321,7 @@ export function createHygieneQueries(db: Db) {
   const snapshot = db.prepare<[number], { list_id: number; seq: number }>(
     'SELECT list_id, seq FROM imports WHERE id = ?',
   )
-  const columns = `h.lead_id, l.marketo_id, l.email, d.registrable_domain, h.flags, h.suggestion`
+  const columns = `h.lead_id, l.marketo_id, l.email, ${REGISTRABLE_OF_LEAD} AS registrable_domain, h.flags, h.suggestion`
   const everyLead = db.prepare<{ bits: number }, FindingRow>(`
     SELECT ${columns}, 0 AS invalid
     FROM lead_hygiene AS h JOIN leads AS l ON l.id = h.lead_id LEFT JOIN hygiene_domains AS d ON d.domain = l.domain

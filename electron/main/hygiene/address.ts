@@ -167,32 +167,80 @@ const LIBRARY_SECOND_LEVEL: readonly string[] = ['yahoo', 'hotmail', 'mail', 'li
 
 /**
  * The candidates the spell checker's answer could come from, and whether asking it is worth it:
- * only an answer within two edits survives `typoDomain`'s filter. Worked out first because the library compares every candidate in full: about 70 µs a domain, which on a
- * first import with 20,000 company domains would cost more than the import's 5 % budget. A
- * suggestion is a candidate domain, or the domain with its first label or its ending swapped for
- * one of the library's; each must lie within two edits, which most domains are nowhere near.
+ * only an answer within two edits survives `typoDomain`'s filter. Worked out first because the
+ * library compares every candidate in full: about 70 µs a domain, which on a first import with
+ * 20,000 company domains would cost more than the import's 5 % budget. A suggestion is a
+ * candidate domain, or the domain with its first label or its ending swapped for one of the
+ * library's; each must lie within two edits, which most domains are nowhere near.
  */
-function typoCandidates(domain: string, candidates: readonly string[]): { near: string[]; worthAsking: boolean } {
-  const near = candidates.filter((candidate) => withinEdits(domain, candidate, 2) && !digitsDiffer(domain, candidate))
-  if (near.length > 0) return { near, worthAsking: true }
+function typoCandidates(domain: string, candidates: Candidates): { near: string[]; worthAsking: boolean } {
+  const near: string[] = []
+  // Only candidates at most two letters longer or shorter can be within two edits.
+  for (let length = domain.length - 2; length <= domain.length + 2; length++) {
+    for (const candidate of candidates.byLength.get(length) ?? NONE) {
+      if (withinEdits(domain, candidate, 2) && !digitsDiffer(domain, candidate)) near.push(candidate)
+    }
+  }
+  // In the candidates' own order, as the library would have met them (it keeps the first of equals).
+  if (near.length > 0) return { near: near.sort((a, b) => candidates.rank(a) - candidates.rank(b)), worthAsking: true }
   const dot = domain.indexOf('.')
   const first = domain.slice(0, dot)
-  const ending = domain.slice(dot + 1)
   if (LIBRARY_SECOND_LEVEL.some((name) => withinEdits(first, name, 2))) return { near, worthAsking: true }
-  const endingTypo = !LIBRARY_TLDS.includes(ending) && LIBRARY_TLDS.some((tld) => withinEdits(ending, tld, 2))
-  return { near, worthAsking: endingTypo }
+  return { near, worthAsking: endingLooksMistyped(domain.slice(dot + 1)) }
 }
+
+const NONE: readonly string[] = []
+
+// Endings are few (com, co.uk, de …) and repeat across thousands of domains: each is judged once.
+const endingVerdicts = new Map<string, boolean>()
+const MAX_ENDINGS = 10_000
+
+/** An ending that is not one of the library's but lies within two edits of one (con, cmo, co.uj). */
+function endingLooksMistyped(ending: string): boolean {
+  let verdict = endingVerdicts.get(ending)
+  if (verdict === undefined) {
+    verdict = !LIBRARY_TLD_SET.has(ending) && LIBRARY_TLDS.some((tld) => withinEdits(ending, tld, 2))
+    if (endingVerdicts.size >= MAX_ENDINGS) endingVerdicts.clear()
+    endingVerdicts.set(ending, verdict)
+  }
+  return verdict
+}
+
+interface Candidates {
+  /** The typo candidates, by length. */
+  byLength: ReadonlyMap<number, readonly string[]>
+  /** A candidate's place in the list the library would be given. */
+  rank(domain: string): number
+  /** The database's own frequent domains: never typos themselves. */
+  known: ReadonlySet<string>
+}
+
+function candidatesOf(domains: readonly string[], known: readonly string[]): Candidates {
+  const byLength = new Map<number, string[]>()
+  const ranks = new Map<string, number>()
+  for (const domain of domains) {
+    if (ranks.has(domain)) continue
+    ranks.set(domain, ranks.size)
+    const same = byLength.get(domain.length)
+    if (same) same.push(domain)
+    else byLength.set(domain.length, [domain])
+  }
+  return { byLength, rank: (domain) => ranks.get(domain) ?? 0, known: new Set(known) }
+}
+
+const LIBRARY_TLD_SET: ReadonlySet<string> = new Set(LIBRARY_TLDS)
+const LIBRARY_CANDIDATES = candidatesOf(LIBRARY_DOMAINS, [])
 
 // The candidates for one list of known domains, kept while a caller passes the same list (an
 // import judges all its new domains against one list).
 let lastKnown: readonly string[] | null = null
-let lastCandidates: readonly string[] = LIBRARY_DOMAINS
+let lastCandidates: Candidates = LIBRARY_CANDIDATES
 
-function candidatesFor(known: readonly string[]): readonly string[] {
-  if (known.length === 0) return LIBRARY_DOMAINS
+function candidatesFor(known: readonly string[]): Candidates {
+  if (known.length === 0) return LIBRARY_CANDIDATES
   if (known !== lastKnown) {
     lastKnown = known
-    lastCandidates = [...LIBRARY_DOMAINS, ...known]
+    lastCandidates = candidatesOf([...LIBRARY_DOMAINS, ...known], known)
   }
   return lastCandidates
 }
@@ -210,8 +258,7 @@ function digitsDiffer(a: string, b: string): boolean {
  * names, two from six letters on, and never a change that leaves fewer than four letters before
  * the suffix.
  */
-function typoDomain(domain: string, known: readonly string[]): string | null {
-  const candidates = candidatesFor(known)
+function typoDomain(domain: string, candidates: Candidates): string | null {
   const { near, worthAsking } = typoCandidates(domain, candidates)
   if (!worthAsking) return null
   // Only the near candidates: the library's answer is one of them or a swapped first label or
@@ -262,10 +309,10 @@ export function checkDomain(domain: string, options: HygieneOptions = {}): Domai
     return { registrableDomain: null, flags: ['malformed'], suggestedDomain: null, malformedReason: NOT_REGISTRABLE }
   }
   const flags: HygieneFlag[] = []
-  const known = options.knownDomains ?? []
+  const candidates = candidatesFor(options.knownDomains ?? [])
   let suggestedDomain: string | null = null
-  if (!known.includes(domain) && !known.includes(parsed.domain)) {
-    suggestedDomain = typoDomain(domain, known)
+  if (!candidates.known.has(domain) && !candidates.known.has(parsed.domain)) {
+    suggestedDomain = typoDomain(domain, candidates)
     if (suggestedDomain) flags.push('typo')
   }
   if (isDisposableDomain(domain)) flags.push('disposable')

@@ -14,7 +14,7 @@ import { parseDateTime, type DayMonthOrder } from './dates'
 import { dateSamples, decideDateOrder, NeedsDateOrderError, resolveColumns, type FileLayout } from './file-layout'
 import { CsvSyntaxError, type CsvRecord, type FileEnd } from './read-records'
 import { openRecordSource, type RecordSource } from './record-source'
-import { afterLeadImport, type AfterLeadImportStep } from './after-lead-import'
+import { afterLeadImport, AfterLeadImportRun, type AfterLeadImportStep } from './after-lead-import'
 import { chooseSnapshotDate, listNameFromFileName } from './snapshot-date'
 import { detach } from '../../shared/detach'
 import { AddressSet, cleanText, domainOf, normalizeEmail, parseFlag } from './values'
@@ -130,6 +130,7 @@ async function importInTransaction(
   db.exec('BEGIN IMMEDIATE')
   try {
     const leadsExisted = store.hasLeads()
+    const afterSteps = new AfterLeadImportRun(db, options.afterLeadImport)
     const listId = store.listId(listNameFromFileName(fileName) ?? UNNAMED_LIST)
     const seq = store.positionFor(listId, snapshot.date)
     const rebuildIndexes = store.suspendLeadIndexesIfCheaper(probe.size, store.hasSnapshots(listId))
@@ -201,6 +202,7 @@ async function importInTransaction(
         return
       }
       const domain = domainOf(email)
+      afterSteps.row(email, domain)
       const invalidCause = cause(value('emailInvalidCause'), domain)
       const suspendedCause = cause(value('emailSuspendedCause'), domain)
       // A file with only the address and the cause still says who bounced: a cause means invalid.
@@ -275,11 +277,7 @@ async function importInTransaction(
     if (resolved.source === 'chosen')
       store.rememberMapping(layout.signature, columns, (options.now ?? new Date()).toISOString())
     storeTallies(db, store, { importId, listId, seq, counts })
-    afterLeadImport(
-      db,
-      { importId, listId, seq, ...(options.signal ? { signal: options.signal } : {}) },
-      options.afterLeadImport,
-    )
+    afterLeadImport(db, { importId, listId, seq, ...(options.signal ? { signal: options.signal } : {}) }, afterSteps)
     store.finishImport(importId, { rows, invalid, suspended, skipped, report })
     // A cancel during the last step (closing spans, tallies) must still leave nothing behind.
     cancelled()
