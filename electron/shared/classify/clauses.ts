@@ -109,6 +109,8 @@ const COMMAND_ERRORS = /\btoo many (errors|invalid commands|bad commands|unrecog
 // An IPv4 address, written out or masked ("192.0.2.1", "x.x.x.x"), standing for the sending host.
 const IP_LITERAL = /\b(\d{1,3}|x{1,3})\.(\d{1,3}|x{1,3})\.(\d{1,3}|x{1,3})\.(\d{1,3}|x{1,3})\b/
 
+const LISTED_OR_BANNED = /\bbanned\b|\b(black|block)-?listed\b/
+
 function readingOf(predicate: Predicate, subject: Subject | null, lower: string, clause: string): Reason | null {
   switch (predicate) {
     case 'spam':
@@ -123,7 +125,10 @@ function readingOf(predicate: Predicate, subject: Subject | null, lower: string,
       return subject === 'server' ? 'systemfull' : 'mailboxfull'
     case 'size':
       // "Mailbox size limit" is a full mailbox; any other size limit is the message's.
-      return subject === 'recipient' && !/\bmessage\b/.test(clause) ? 'mailboxfull' : 'emailtoolarge'
+      // A domain's size limit is the storage its mailboxes share.
+      return (subject === 'recipient' || subject === 'domain') && !/\bmessage\b/.test(clause)
+        ? 'mailboxfull'
+        : 'emailtoolarge'
     case 'inactive':
       if (subject === 'recipient') return 'suspend'
       if (subject === 'sender-host') return 'blocked'
@@ -138,6 +143,10 @@ function readingOf(predicate: Predicate, subject: Subject | null, lower: string,
       if (AUTHENTICATION_CHECK.test(clause)) return 'authfailure'
       if (subject === 'relay') return 'norelaying'
       if (subject === 'sender-host') return 'blocked'
+      // Banned or listed, or refused with the sending IP written out, is a verdict on the sending host.
+      if (subject !== 'recipient' && (LISTED_OR_BANNED.test(clause) || (subject === null && IP_LITERAL.test(clause)))) {
+        return 'blocked'
+      }
       if (subject === 'content') return 'contenterror'
       if (subject === 'recipient' || subject === 'message') return 'filtered'
       return 'rejected'

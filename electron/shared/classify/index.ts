@@ -72,7 +72,9 @@ const NO_MATCH_PLACEHOLDER = /^\s*no match detected\s*$/
 // The same markers in the languages bounce texts come in: "temporary", "try later", "will retry".
 const TRANSIENT_WORDING =
   /temporary failure|temporar(il)?y (deferred|rejected|unavailable)|try (again )?later|not found, try again|deferred|will be retried|has been delayed|have been delayed|temporaire|vor[üu]bergehend|temporane|temporal|tempor[áa]ri|tymczasow|временн|暂时|暫時|一時的|일시적|plus tard|sp[äa]ter erneut|pi[ùu] tardi|m[áa]s tarde|mais tarde|później|позже|稍后|しばらくして|나중에/
-const PERMANENT_WORDING = /permanent (failure|error)|failed permanently|permanently (rejected|failed)/
+// "Will not try again" in the languages Exchange and mail servers localise their reports into.
+const PERMANENT_WORDING =
+  /permanent (failure|error)|failed permanently|permanently (rejected|failed)|will not (try|attempt|retry)|won.t (try|retry)|not going to try again|no intentar[áa]|no volver[áa] a intentar|nicht erneut|ne (tentera|réessaiera) pas|non (riproverà|tenterà)/
 
 interface Decision {
   reason: Reason
@@ -221,7 +223,13 @@ function decideReason(
 
   const second = firstRuleMatch(SECOND_PASS, lower, open)
   if (second !== null) return fromMatch(second)
-  if (specificHint) return fromCode(hint, `status:${status.code}`, status)
+  if (specificHint) {
+    // "5.1.1 inactive recipient", "5.1.1 suspended user", "5.1.1 domain no longer available": many servers
+    // file a closed mailbox or a dead domain under "no such user"; the words say more than the code.
+    const said = hint === 'userunknown' ? readClauses(lower, open) : null
+    if (said?.reason === 'suspend' || said?.reason === 'hostunknown') return said
+    return fromCode(hint, `status:${status.code}`, status)
+  }
 
   if (stage !== null) {
     if (stage.stage === 'connect')
@@ -260,8 +268,12 @@ function languageDecision(model: LanguageModelData | null, lower: string): Decis
     start: -1,
     end: -1,
     words: guess.words,
+    // A model's reading is a likelihood, not a rule: before a lead is removed on it, a person should look.
+    ...(guess.label === 'unknown-user' || guess.label === 'unknown-domain' ? { caution: 'guessed' } : {}),
   }
 }
+
+const TEMPORARY_CODE = /(?<![\d.])4\d\d(?![\d])|(?<![\d.])4\.\d{1,3}\.\d{1,3}/
 
 // A lookup that failed "for now" is a DNS problem of the moment, not a domain without mail.
 const PASSING_LOOKUP = /temporar|not found, try again|timed? ?out|servfail/
@@ -284,7 +296,7 @@ const POLICY_REASONS: ReadonlySet<Reason> = new Set<Reason>([
 ])
 // "Spam" said of the sender or the sending host is a verdict on their reputation, not on this message.
 const SPAM_SENDER =
-  /\bspammers?\b|\bspam (sender|source|host)s?\b|\b(ip|sender)\b[^.]{0,40}\bspam|\bspam[^.]{0,20}\b(ip|ip address)\b/
+  /\bspammers?\b|\bspam (sender|source|host)s?\b|\b(ip|sender)\b[^.]{0,40}\bspam|\bspam[^.]{0,20}\b(ip|ip address)\b|\b(ip|sender|host)\b.{0,40}\b(is|was|are) (black|block)?listed\b/
 
 function settled(decision: Decision, lower: string, status: FoundCode | null): Decision {
   const byKnowledge = decision.rule.startsWith('provider')
@@ -296,10 +308,19 @@ function settled(decision: Decision, lower: string, status: FoundCode | null): D
       return { ...decision, reason: 'blocked' }
     }
   }
+  // A relay refusal that calls the sending host a spammer is a block on that host, not a routing question.
+  if (!byKnowledge && decision.reason === 'norelaying' && !OWN_RELAY.test(lower) && SPAM_SENDER.test(lower)) {
+    return { ...decision, reason: 'blocked' }
+  }
   if (!byKnowledge && decision.reason === 'spamdetected' && SPAM_SENDER.test(lower)) {
     return { ...decision, reason: 'blocked' }
   }
   if (decision.reason === 'hostunknown' && PASSING_LOOKUP.test(lower)) return { ...decision, reason: 'networkerror' }
+  // A model's guess of a missing domain under a temporary code is a lookup failing for now.
+  if (decision.reason === 'hostunknown' && decision.rule.startsWith('language:') && TEMPORARY_CODE.test(lower)) {
+    const { caution: _removalCaution, ...rest } = decision
+    return { ...rest, reason: 'networkerror' }
+  }
   // Under "system congestion" (x.4.5) a full disk is the server's, not the recipient's mailbox.
   if (decision.reason === 'mailboxfull' && status?.code.endsWith('.4.5') === true) {
     return { ...decision, reason: 'systemfull' }
@@ -375,6 +396,8 @@ const CAUTIONS: Readonly<Record<string, string>> = {
     ' Caution: the reply names no address, which some filters do when they refuse a message; if the address looks right, review before removing.',
   'after-data':
     ' Caution: the server refused after reading the whole message, which is when filters decide; if the address looks right, review before removing.',
+  guessed:
+    ' Caution: no rule knows this wording; the answer is what similar texts meant, so check the text before removing.',
   'policy-status':
     ' Caution: the status code is a policy code, which some filters use while saying "user unknown"; if the address looks right, review before removing.',
 }
@@ -445,7 +468,8 @@ const RECEIVER_TLS =
 
 // A relay refusal about the sender's own relay: its credentials, its registered IPs or identities, its
 // connector. The recipient's address is not in question; the sending setup is.
-const OWN_RELAY = /credentials|authenticat|tenantattribution|identit(y|ies)|sending denied|disallowed as/
+const OWN_RELAY =
+  /credentials|authenticat|tenantattribution|identit(y|ies)|sending denied|disallowed as|check (for |your )?(new )?mail before sending|pop.before.smtp/
 
 /**
  * Where the words, not the reason alone, tell whose move it is: a TLS failure that blames the receiving

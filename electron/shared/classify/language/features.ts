@@ -15,8 +15,11 @@ import { extractCodes } from '../codes'
 import { topicFeatures } from './topics'
 
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g
-const HOSTLIKE = /\b[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b/g
+// Host and domain names (example.com, mx1.mail.example.co.jp): a name says who, not what happened, and
+// our corpora's stand-in names would otherwise become evidence.
+const HOSTLIKE = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/g
 const LETTER_RUN = /[\p{L}\p{M}]+/gu
+const HAN = /\p{Script=Han}/u
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 
 // Words so common in bounce texts that they say nothing about the cause.
@@ -115,7 +118,10 @@ export function textFeatures(text: string): string[] {
   for (let match = LETTER_RUN.exec(lower); match !== null; match = LETTER_RUN.exec(lower)) {
     const run = match[0]
     if (anyCjk && CJK.test(run)) {
-      charGrams(run, [1, 2, 3], out)
+      charGrams(run, [2, 3], out)
+      // A single Han character is a word (满 full, 拒 refuse); a single kana or hangul syllable is a
+      // grammatical ending, and weighed as evidence it only echoes which corpus texts were Japanese.
+      for (const ch of run) if (HAN.test(ch)) out.add(`c:${ch}`)
       words.push('·')
       continue
     }

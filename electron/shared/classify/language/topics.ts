@@ -86,6 +86,10 @@ const TOPIC_WORDS: readonly TopicWords[] = [
         'jail',
         'abuse',
         'bad sender',
+        'sbrs',
+        'senderbase',
+        'score too low',
+        'dictionary attack',
       ],
       'sending-host': ['ip', 'ptr', 'reverse dns', 'rdns', 'helo', 'ehlo', 'hostname', 'client host', 'dynamic'],
       volume: [

@@ -29,6 +29,35 @@ describe('classify: the words outrank generic and misused codes', () => {
   })
 })
 
+describe('classify: words that say more than a specific code or a bare refusal (2026.12.3)', () => {
+  it.each([
+    // A closed mailbox or a dead domain filed under 5.1.1 "no such user".
+    ['550 5.1.1 <a@example.org>: this account has been disabled', 'suspend', 'review'],
+    ['550 5.1.1 The domain example.org is no longer available', 'hostunknown', 'remove'],
+    // Banned, listed, or refused with the sending IP written out: the sending host's standing.
+    ['550 Your domain is banned here', 'blocked', 'fix-sending'],
+    ['554 Connections from 192.0.2.7 are administratively denied', 'blocked', 'fix-sending'],
+    ['550 The sending IP 192.0.2.7 is listed at a spam block list', 'blocked', 'fix-sending'],
+    ['553 Relaying denied, you are a known spammer', 'blocked', 'fix-sending'],
+    // A relay that wants the sender to fetch mail first (POP before SMTP) is the sender's own setup.
+    ['553 Relaying denied: please check your mail before sending', 'norelaying', 'fix-sending'],
+    // Mailbox wordings in Traditional Chinese, and a domain's shared storage limit.
+    ['找不到您的電子信箱', 'userunknown', 'remove'],
+    ['Reason: the domain size limit was exceeded', 'mailboxfull', 'retry'],
+    ['This address is not handled by this server', 'userunknown', 'remove'],
+  ])('%s → %s, %s', (text, reason, verdict) => {
+    const result = classify(text)
+    expect(result.reason).toBe(reason)
+    expect(result.verdict).toBe(verdict)
+  })
+
+  it('"will not try again", in the languages reports are written in, makes a code-less text permanent', () => {
+    expect(classify('Der Posteingang ist voll. Es wird nicht erneut versucht.').severity).toBe('permanent')
+    expect(classify('El buzón está lleno. El servidor no intentará entregarlo de nuevo.').severity).toBe('permanent')
+    expect(classify('The mailbox is full.').severity).toBe('transient')
+  })
+})
+
 describe('classify: a text without codes gets its severity from its meaning', () => {
   it.each([
     ['Recipient verification failed', 'permanent', 'remove'],
