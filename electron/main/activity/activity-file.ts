@@ -5,7 +5,6 @@
  * JSON `attributes` cell of each row.
  */
 import { createReadStream } from 'node:fs'
-import { StringDecoder } from 'node:string_decoder'
 import { CsvScanner, CsvSyntaxError, type CsvRecord } from '../import/csv-scanner'
 
 export { CsvSyntaxError }
@@ -159,58 +158,6 @@ export async function isActivityFile(path: string): Promise<boolean> {
   return looksLikeActivityHeader(splitHeaderLine(line, sniffActivityDelimiter(line)))
 }
 
-const CHUNK_BYTES = 128 * 1024
-
-/**
- * Streams the records of a file in batches (one per chunk read), so memory stays flat whatever
- * the size. A line that cannot be read ends the import: activity files are written by a machine,
- * so a damaged row means a damaged file. `onBytes` sees every chunk (the caller hashes the file
- * in the same pass).
- */
-export async function* readActivityRecords(
-  path: string,
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be',
-  delimiter: ActivityDelimiter,
-  onBytes: (chunk: Buffer) => void,
-): AsyncGenerator<CsvRecord[]> {
-  // Node's StringDecoder is several times faster than a streaming TextDecoder on large files.
-  const decoder =
-    encoding === 'utf-16be' ? new TextDecoderStream16be() : new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le')
-  const scanner = new CsvScanner(delimiter)
-  let batch: CsvRecord[] = []
-  let first = true
-  const onRecord = (record: CsvRecord): void => {
-    batch.push(record)
-  }
-  const onError = (error: CsvSyntaxError): void => {
-    throw error
-  }
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    const bytes = chunk as Buffer
-    onBytes(bytes)
-    let text = decoder.write(bytes)
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    first = false
-    scanner.push(text, onRecord, onError)
-    yield batch
-    batch = []
-  }
-  scanner.push(decoder.end(), onRecord, onError)
-  scanner.end(onRecord, onError)
-  yield batch
-}
-
-/** The one encoding StringDecoder lacks, behind the same two methods. */
-class TextDecoderStream16be {
-  private readonly decoder = new TextDecoder('utf-16be')
-  write(bytes: Buffer): string {
-    return this.decoder.decode(bytes, { stream: true })
-  }
-  end(): string {
-    return this.decoder.decode()
-  }
-}
-
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
 
@@ -334,11 +281,4 @@ export function parseAttributes(raw: string): BounceAttributes {
     throw new SyntaxError('expected a JSON object')
   }
   return result
-}
-
-/** A cell the API leaves empty reads `null`. */
-export function cellValue(fields: readonly string[], index: number | undefined): string {
-  if (index === undefined) return ''
-  const value = fields[index] ?? ''
-  return value === 'null' ? '' : value
 }

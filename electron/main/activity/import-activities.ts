@@ -21,17 +21,16 @@ import type { Db } from '../db/open'
 import {
   ActivityFileError,
   CsvSyntaxError,
-  cellValue,
   looksLikeJson,
   parseActivityDate,
   parseAttributes,
   readActivityHeader,
-  readActivityRecords,
   readHeaderLine,
   sniffActivityDelimiter,
   type ActivityColumn,
   type ActivityHeader,
 } from './activity-file'
+import { scanActivityRows, type ActivityRow } from './activity-rows'
 
 export { ActivityFileError }
 
@@ -119,8 +118,13 @@ export async function importActivities(
     const where = column === null || !header ? '' : `, column ${(header.columns[column] ?? 0) + 1} (${column})`
     throw new ActivityFileError(`${fileName}, line ${line}${where}: ${why}. Nothing was imported.`)
   }
-  const integer = (line: number, column: ActivityColumn, raw: string, required: boolean): number | null => {
-    const text = raw.trim()
+  const integer = (row: ActivityRow, column: ActivityColumn, required: boolean): number | null => {
+    const index = header?.columns[column]
+    // The usual cell, digits only, is read from the bytes; anything else as text, as before.
+    const fast = row.digits(index)
+    if (fast !== null) return fast
+    const line = row.line
+    const text = row.cell(index).trim()
     if (text === '') {
       if (required) refuse(line, column, `no value in '${column}'`)
       return null
@@ -161,50 +165,58 @@ export async function importActivities(
     summary.fileId = fileId
     // About 150 bytes per event in Marketo's files.
     const rebuildIndexes = store.suspendIndexesIfCheaper(size / 150)
-    const readRow = (line: number, fields: string[]): void => {
+    const readRow = (row: ActivityRow): void => {
+      const line = row.line
       if (!header) {
-        header = readActivityHeader(fileName, fields)
-        headerWidth = fields.length
+        header = readActivityHeader(fileName, row.texts())
+        headerWidth = row.width
         summary.unknownColumns = header.unknownColumns
         return
       }
-      if (fields.length === 1 && fields[0]?.trim() === '') return
-      if (fields.length !== headerWidth) {
-        refuse(line, null, `${fields.length} fields where the header has ${headerWidth}`)
+      if (row.width === 1 && row.cell(0).trim() === '') return
+      if (row.width !== headerWidth) {
+        refuse(line, null, `${row.width} fields where the header has ${headerWidth}`)
       }
       const columns = header.columns
-      const type = integer(line, 'activityTypeId', cellValue(fields, columns.activityTypeId), true) as number
+      const type = integer(row, 'activityTypeId', true) as number
       if (!KEPT.has(type)) {
         summary.ignored += 1
         summary.ignoredByType[type] = (summary.ignoredByType[type] ?? 0) + 1
         return
       }
-      const rawGuid = cellValue(fields, columns.marketoGUID).trim()
-      if (rawGuid === '') refuse(line, 'marketoGUID', `no value in 'marketoGUID'`)
-      const numeric = wholeNumber(rawGuid)
-      const id = numeric !== null && numeric >= 0 ? numeric : store.textGuidId(detach(rawGuid))
-      const leadId = integer(line, 'leadId', cellValue(fields, columns.leadId), true) as number
-      const rawDate = cellValue(fields, columns.activityDate)
-      const at = parseActivityDate(rawDate)
+      let id = row.digits(columns.marketoGUID)
+      if (id === null) {
+        const rawGuid = row.cell(columns.marketoGUID).trim()
+        if (rawGuid === '') refuse(line, 'marketoGUID', `no value in 'marketoGUID'`)
+        const numeric = wholeNumber(rawGuid)
+        id = numeric !== null && numeric >= 0 ? numeric : store.textGuidId(detach(rawGuid))
+      }
+      const leadId = integer(row, 'leadId', true) as number
+      let at = row.isoSeconds(columns.activityDate)
       if (at === null) {
-        refuse(
-          line,
-          'activityDate',
-          `'${rawDate.slice(0, 40)}' is not a date this app reads (expected an ISO date-time such as 2024-03-14T09:30:00Z, as Marketo's API writes it)`,
-        )
+        const rawDate = row.cell(columns.activityDate)
+        at = parseActivityDate(rawDate)
+        if (at === null) {
+          refuse(
+            line,
+            'activityDate',
+            `'${rawDate.slice(0, 40)}' is not a date this app reads (expected an ISO date-time such as 2024-03-14T09:30:00Z, as Marketo's API writes it)`,
+          )
+        }
       }
       const when = at as number
       let category: number | null = null
       let subcategory: number | null = null
       let detailId: number | null = null
       if (columns.attributes !== undefined && !BOUNCES.has(type)) {
-        if (!looksLikeJson(cellValue(fields, columns.attributes))) {
+        // A send's or delivery's values are not kept: its brackets, from the bytes, are checked.
+        if (!row.bracketed(columns.attributes) && !looksLikeJson(row.cell(columns.attributes))) {
           refuse(line, 'attributes', 'the attributes cell is not a JSON object')
         }
       } else if (columns.attributes !== undefined) {
         let attributes
         try {
-          attributes = parseAttributes(cellValue(fields, columns.attributes))
+          attributes = parseAttributes(row.cell(columns.attributes))
         } catch (error) {
           refuse(
             line,
@@ -235,18 +247,13 @@ export async function importActivities(
       if (type === 7 && (facts.lastDeliveredAt === undefined || facts.lastDeliveredAt < when)) {
         facts.lastDeliveredAt = when
       }
-      const mailingId = integer(
-        line,
-        'primaryAttributeValueId',
-        cellValue(fields, columns.primaryAttributeValueId),
-        false,
-      )
+      const mailingId = integer(row, 'primaryAttributeValueId', false)
       if (mailingId !== null && !mailingsSeen.has(mailingId)) {
         mailingsSeen.add(mailingId)
-        const name = cellValue(fields, columns.primaryAttributeValue).trim()
+        const name = row.cell(columns.primaryAttributeValue).trim()
         if (name !== '') store.upsertMailing(mailingId, detach(name))
       }
-      const campaignId = integer(line, 'campaignId', cellValue(fields, columns.campaignId), false)
+      const campaignId = integer(row, 'campaignId', false)
       store.addEvent({
         id,
         leadId,
@@ -268,14 +275,20 @@ export async function importActivities(
       if (when > maxAt) maxAt = when
     }
 
-    const records = readActivityRecords(path, encoding, delimiter, (chunk) => {
-      bytesRead += chunk.length
-      hash.update(chunk)
-    })
-    for await (const batch of records) {
+    const chunks = scanActivityRows(
+      path,
+      encoding,
+      delimiter,
+      (chunk) => {
+        bytesRead += chunk.length
+        hash.update(chunk)
+      },
+      readRow,
+    )
+    // The rows of each chunk are read as it is scanned; between chunks, Cancel and progress.
+    for await (const _ of chunks) {
       if (options.signal?.aborted)
         throw new ActivityImportCancelledError(`${fileName}: import cancelled; nothing was saved.`)
-      for (const record of batch) readRow(record.line, record.fields)
       options.onProgress?.({ bytesRead, totalBytes: size, rows: summary.events + summary.ignored })
     }
     if (!header) throw new ActivityFileError(`${fileName}: the file is empty. Nothing was imported.`)
