@@ -231,15 +231,18 @@ export function readClauses(lower: string, open: Uint8Array = GATES.scan(lower))
  * "Postfach voll" and "mailbox full" both give `p:full`, `s:recipient` and `sp:recipient-full`, so what
  * the model learns from one language it applies to the others.
  */
-export function clauseConcepts(lower: string): string[] {
+export function clauseConcepts(lower: string, open: Uint8Array = GATES.scan(lower)): string[] {
+  const predicateTable = PREDICATES.filter(({ gate }) => isOpen(gate, open))
+  const subjectTable = SUBJECTS.filter(({ gate }) => isOpen(gate, open))
   const out = new Set<string>()
+  if (predicateTable.length === 0 && subjectTable.length === 0) return []
   let clauseStart = 0
   const breaks = [...lower.matchAll(CLAUSE_BREAK)].map((m) => m.index)
   breaks.push(lower.length)
   for (const clauseEnd of breaks) {
     const clause = lower.slice(clauseStart, clauseEnd)
-    const predicates = allMatches(PREDICATES, clause, clauseStart)
-    const subjects = allMatches(SUBJECTS, clause, clauseStart)
+    const predicates = allMatches(predicateTable, clause, clauseStart)
+    const subjects = allMatches(subjectTable, clause, clauseStart)
     for (const subject of subjects) out.add(`s:${subject.kind}`)
     for (const predicate of predicates) {
       out.add(`p:${predicate.kind}`)

@@ -12,6 +12,7 @@
 
 import { clauseConcepts } from '../clauses'
 import { extractCodes } from '../codes'
+import { GATES } from '../gates'
 import { topicFeatures } from './topics'
 
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g
@@ -109,8 +110,9 @@ export function textFeatures(text: string): string[] {
   const lower = head.replace(EMAIL, ' ').replace(HOSTLIKE, ' ')
   const out = new Set<string>()
   codeFeatures(head, out)
-  for (const concept of clauseConcepts(lower)) out.add(`k:${concept}`)
-  for (const topic of topicFeatures(lower)) out.add(topic)
+  const open = GATES.scan(lower)
+  for (const concept of clauseConcepts(lower, open)) out.add(`k:${concept}`)
+  for (const topic of topicFeatures(lower, open)) out.add(topic)
   const words: string[] = []
   // Most texts have no CJK at all: one test of the whole text spares a test per word.
   const anyCjk = CJK.test(lower)

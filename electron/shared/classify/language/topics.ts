@@ -9,6 +9,7 @@
  * One record per language, like the lexicon; words are regular-expression fragments, lower case. The
  * model, not this table, decides what a topic means for the category: a topic is evidence, never a rule.
  */
+import { GATES, isOpen, type Gate } from '../gates'
 
 export type Topic =
   | 'dns'
@@ -373,6 +374,8 @@ const TOPIC_WORDS: readonly TopicWords[] = [
 interface CompiledTopic {
   topic: Topic
   pattern: RegExp
+  /** Closed when the text has none of the topic's words (one look-up in the classifier's word scan). */
+  gate: Gate | null
 }
 
 function compileTopics(): readonly CompiledTopic[] {
@@ -388,16 +391,18 @@ function compileTopics(): readonly CompiledTopic[] {
     const parts: string[] = []
     if (spaced.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${spaced.join('|')})(?![\\p{L}\\p{N}])`)
     if (unspaced.length > 0) parts.push(`(?:${unspaced.join('|')})`)
-    return { topic, pattern: new RegExp(parts.join('|'), 'u') }
+    return { topic, pattern: new RegExp(parts.join('|'), 'u'), gate: GATES.gateFor([...spaced, ...unspaced]) }
   })
 }
 
 const TOPICS = compileTopics()
 
-/** The topics a lower-cased text touches, as `t:<topic>` features. */
-export function topicFeatures(lower: string): string[] {
+/** The topics a lower-cased text touches, as `t:<topic>` features; `open` is the text's gate scan. */
+export function topicFeatures(lower: string, open: Uint8Array = GATES.scan(lower)): string[] {
   const out: string[] = []
-  for (const { topic, pattern } of TOPICS) if (pattern.test(lower)) out.push(`t:${topic}`)
+  for (const { topic, pattern, gate } of TOPICS) {
+    if (isOpen(gate, open) && pattern.test(lower)) out.push(`t:${topic}`)
+  }
   return out
 }
 
