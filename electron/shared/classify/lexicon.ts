@@ -150,6 +150,9 @@ export const LEXICON: readonly LanguageWords[] = [
         'black-?listed',
         'block-?listed',
         'not accepted',
+        // "Rejected" alone is every bounce's word; rejected *by policy* is a refusal.
+        'reject\\w* (due to|by|per) (local |our |the )?(polic(y|ies)|rules?)',
+        'polic(y|ies) reject\\w*',
       ],
       unavailable: [
         `could not (be )?(send|deliver)${L} .{0,40}(past|last) \\d+`,
