@@ -17,6 +17,27 @@ export interface SortableColumn<T> {
   sortValue?: (row: T) => string | number | null
 }
 
+/**
+ * One column of a `DataTable`. Declared here, in plain TypeScript, so a view's column list can live in a
+ * module that the Node-side typecheck of the unit tests reads (it cannot read a `.svelte` file's exports).
+ */
+export interface Column<T> extends SortableColumn<T> {
+  label: string
+  /** Shown to screen readers only (a column of buttons needs a name, not a visible heading). */
+  hideLabel?: boolean
+  /** The header's hover text: what the column counts, when the label alone does not say. */
+  title?: string
+  /** A fixed width (`120px`, `44%`); columns without one share what is left. */
+  width?: string
+  align?: 'left' | 'right'
+  /** Plain text for the cell when no `cell` snippet draws it (also the hover title). */
+  text?: (row: T) => string
+  /** Smaller, muted text (secondary columns). */
+  muted?: boolean
+  /** A class on the column's header and cells, for the owner's styles (`.owner :global(td.actions)`). */
+  class?: string
+}
+
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 
 function compareValues(a: string | number | null, b: string | number | null): number {
