@@ -11,7 +11,7 @@
  * Usage: npm run bench:import [-- --rows 1000000 --big 3000000 --runs 3 --skip-history]
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeExport } from './generate-export'
@@ -81,23 +81,23 @@ interface CliRun {
   dbBytes: number
 }
 
+const ROOT = join(import.meta.dirname, '..')
+
+/** The node arguments of `npm run -s cli` (package.json's `cli` script), so the CLI is timed as a user runs it. */
+function cliArguments(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts
+  const [program, ...args] = (scripts['cli'] ?? '').split(/\s+/)
+  if (program !== 'node') throw new Error(`package.json's cli script should start with node, not '${program}'`)
+  return args
+}
+
 /** The import as a user runs it: one `cli import` process, timed whole, its peak RSS by the kernel. */
 function cliImport(file: string, db: string): CliRun {
   const child = spawnSync(
     '/usr/bin/time',
-    [
-      '-f',
-      'TIME %e %M',
-      process.execPath,
-      '--import',
-      'tsx',
-      join(import.meta.dirname, '..', 'electron', 'cli', 'index.ts'),
-      'import',
-      file,
-      '--db',
-      db,
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 24 },
+    ['-f', 'TIME %e %M', process.execPath, ...cliArguments(), 'import', file, '--db', db],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
   )
   const line = child.stderr.split('\n').find((text) => text.startsWith('TIME '))
   if (child.status !== 0 || !line) throw new Error(`cli import failed: ${child.stderr.slice(-2000)}`)

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { ApiError, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc'
-import { startImportWorkerFromSource } from '../main/import/start-worker-node'
+import { startJobInProcess } from '../main/import/in-process-job'
 import { neverSave } from '../main/core/save-paths'
 import { createAppContext, type AppContext } from '../main/core/app-context'
 import type { Emit } from '../main/core/handler-deps'
@@ -33,7 +33,7 @@ export async function withCliContext<T>(
     version: packageVersion(),
     shell: 'web',
     emit,
-    startImportWorker: startImportWorkerFromSource,
+    startImportWorker: startJobInProcess,
     chooseSavePath: neverSave,
   })
   try {

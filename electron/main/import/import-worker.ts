@@ -4,18 +4,12 @@
  * would freeze every window; here it has its own thread and connection.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
-import { openDatabase } from '../db/open'
-import { toApiError } from '../core/errors'
-import { createLog } from '../core/log'
-import { DuplicateFileError } from './import-file'
-import { JOB_KINDS, jobOf } from './job-kinds'
-import type { FromImportWorker, ImportWorkerData, ToImportWorker } from './worker-protocol'
+import { runJob } from './run-job'
+import type { ImportWorkerData, ToImportWorker } from './worker-protocol'
 
 const port = parentPort
 if (!port) throw new Error('import-worker must run in a worker thread')
-const data = workerData as ImportWorkerData
 const controller = new AbortController()
-const post = (message: FromImportWorker): void => port.postMessage(message)
 
 port.on('message', (message: ToImportWorker) => {
   if (message.type === 'cancel') controller.abort()
@@ -31,31 +25,10 @@ const pollCancel = (): void => {
 }
 
 try {
-  const job = jobOf(data)
-  const handler = JOB_KINDS[job.kind]
-  if (!handler) throw new Error(`the import worker has no job of kind '${job.kind}'`)
-  const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {})
-  try {
-    post(
-      await handler(db, job.payload, {
-        signal: controller.signal,
-        pollCancel,
-        progress: (progress) => post({ type: 'progress', progress }),
-      }),
-    )
-  } finally {
-    db.close()
-  }
-} catch (error) {
-  const apiError = toApiError(error)
-  // A refused file (duplicate, bad file, cancelled) is the user's business; these are the app's.
-  if (data.logFolder && (apiError.code === 'internal' || apiError.code === 'disk-full')) {
-    createLog(data.logFolder).error('import failed in the worker', error, { code: apiError.code })
-  }
-  post({
-    type: 'failed',
-    error: apiError,
-    ...(error instanceof DuplicateFileError ? { duplicateOf: error.duplicateOf } : {}),
+  await runJob(workerData as ImportWorkerData, {
+    signal: controller.signal,
+    pollCancel,
+    post: (message) => port.postMessage(message),
   })
 } finally {
   port.close()

@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads'
 import type { ActivityImportSummary } from '../../shared/activity'
 import { ApiError, type ApiErrorShape, type FileRef, type ImportOutcome, type ImportSummary } from '../../shared/ipc'
 import type {
@@ -10,8 +9,19 @@ import type {
   WorkerJob,
 } from './worker-protocol'
 
+/**
+ * What runs one job: a `Worker` thread, or anything that talks like one (the CLI runs jobs in its
+ * own thread, `in-process-job.ts`).
+ */
+export interface JobThread {
+  postMessage(message: ToImportWorker): void
+  on(event: 'message', listener: (message: FromImportWorker) => void): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
+  on(event: 'exit', listener: (exitCode: number) => void): unknown
+}
+
 /** Starts `import-worker.ts`; how depends on the runtime (bundled under Electron, tsx under Node). */
-export type StartImportWorker = (data: ImportWorkerData) => Worker
+export type StartImportWorker = (data: ImportWorkerData) => JobThread
 
 export interface RunImportOptions {
   signal?: AbortSignal
