@@ -226,13 +226,21 @@ export interface TrendsRequest {
   /** Snapshot dates, inclusive, `YYYY-MM-DD`. */
   from?: string
   to?: string
-  /** Row-level filters: an exact domain, a provider key, a reason, a verdict. */
+  /**
+   * Row-level filters: a domain, a provider key, a reason, a verdict. A domain gathers its
+   * subdomains (acme.co.uk: mail.acme.co.uk too) unless `exactDomains`.
+   */
   domain?: string
   provider?: string
   reason?: Reason
   verdict?: Verdict
   /** Defaults to the list of the newest import. */
   listId?: number
+  /**
+   * Domains as written: mail.acme.co.uk apart from acme.co.uk, in the filter and in `byDomain`.
+   * By default a subdomain counts under its registrable domain (the Public Suffix List).
+   */
+  exactDomains?: boolean
 }
 
 export interface TrendPoint {

@@ -224,7 +224,7 @@ function explorerPage(value: unknown): ExplorerPageRequest {
 function trendsRequest(value: unknown): TrendsRequest {
   const where = 'trends:series'
   const record = expectObject(value, where)
-  onlyFields(record, ['from', 'to', 'domain', 'provider', 'reason', 'verdict', 'listId'], where)
+  onlyFields(record, ['from', 'to', 'domain', 'provider', 'reason', 'verdict', 'listId', 'exactDomains'], where)
   const domain = optionalText(record['domain'], `${where}.domain`, 255)
   return defined({
     from: optionalDay(record['from'], `${where}.from`),
@@ -234,6 +234,7 @@ function trendsRequest(value: unknown): TrendsRequest {
     reason: optionalOneOf<Reason>(record['reason'], REASONS, `${where}.reason`),
     verdict: optionalOneOf<Verdict>(record['verdict'], VERDICTS, `${where}.verdict`),
     listId: optionalId(record['listId'], `${where}.listId`),
+    exactDomains: optionalBoolean(record['exactDomains'], `${where}.exactDomains`),
   })
 }
 

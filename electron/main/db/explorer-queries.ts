@@ -65,6 +65,19 @@ function decodeCursor(cursor: string): { key: string; id: number } {
   return { key: parsed[0], id: parsed[1] }
 }
 
+/**
+ * An `@` search gathers subdomains under their registrable domain: `@acme.co.uk` finds
+ * mail.acme.co.uk too. These are the domains whose registrable domain starts with the text
+ * (from the hygiene step's rows, a range seek) but which do not start with it themselves.
+ */
+const SUBDOMAINS = `SELECT domain FROM hygiene_domains INDEXED BY hygiene_domains_by_site
+  WHERE registrable_domain >= @lo AND registrable_domain < @hi AND NOT (domain >= @lo AND domain < @hi)`
+/** The leads of an `@` search with such subdomains: the domain range, then each subdomain's leads. */
+const SITE_LEADS = `(SELECT id FROM leads INDEXED BY leads_by_domain WHERE domain >= @lo AND domain < @hi
+    UNION ALL
+    SELECT s.id FROM (${SUBDOMAINS}) AS d CROSS JOIN leads AS s INDEXED BY leads_by_domain ON s.domain = d.domain) AS m
+  CROSS JOIN leads AS l ON l.id = m.id`
+
 /** An upper bound for a prefix range on a BINARY-collated column: every text starting with it sorts below. */
 const prefixEnd = (prefix: string): string => `${prefix}\uffff`
 
@@ -123,6 +136,9 @@ export function createExplorerQueries(db: Db) {
     LEFT JOIN causes AS cs ON cs.id = s.suspended_cause_id`)
   const leadById = db.prepare<[number], { id: number; email: string; domain: string; marketo_id: string | null }>(
     'SELECT id, email, domain, marketo_id FROM leads WHERE id = ?',
+  )
+  const subdomainsOf = db.prepare<{ lo: string; hi: string }, { one: number }>(
+    `SELECT 1 AS one FROM (${SUBDOMAINS}) LIMIT 1`,
   )
   const importsOfList = db.prepare<[number], { id: number; seq: number; snapshot_date: string; name: string }>(
     'SELECT i.id, i.seq, i.snapshot_date, l.name FROM imports AS i JOIN lists AS l ON l.id = i.list_id WHERE i.list_id = ? ORDER BY i.seq',
@@ -198,12 +214,17 @@ export function createExplorerQueries(db: Db) {
       where.push(`${providerExpr} = @provider`)
       binds['provider'] = request.provider
     }
+    let withSubdomains = false
     if (request.search !== undefined) {
       const search = request.search.toLowerCase()
       if (search.startsWith('@')) {
-        where.push('l.domain >= @lo AND l.domain < @hi')
         binds['lo'] = search.slice(1)
         binds['hi'] = prefixEnd(search.slice(1))
+        // Without such subdomains (most searches) the plain range keeps the walk in domain order.
+        withSubdomains = subdomainsOf.get({ lo: binds['lo'], hi: binds['hi'] }) !== undefined
+        if (!withSubdomains) where.push('l.domain >= @lo AND l.domain < @hi')
+        // The lead walk reads them as its source; the flagged plan tests each flagged lead.
+        else if (flaggedPlan) where.push(`l.domain >= @lo AND l.domain < @hi OR l.domain IN (${SUBDOMAINS})`)
       } else if (search.includes('@')) {
         where.push('l.email >= @lo AND l.email < @hi')
         binds['lo'] = search
@@ -233,7 +254,9 @@ export function createExplorerQueries(db: Db) {
             ? 'leads AS l INDEXED BY leads_by_domain'
             : 'leads AS l INDEXED BY leads_by_email'
           : search.startsWith('@')
-            ? 'leads AS l INDEXED BY leads_by_domain'
+            ? withSubdomains
+              ? SITE_LEADS
+              : 'leads AS l INDEXED BY leads_by_domain'
             : search.includes('@')
               ? 'leads AS l INDEXED BY leads_by_email'
               : // CROSS JOIN keeps the matches as the outer loop: each then finds its lead by id.

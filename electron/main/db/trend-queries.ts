@@ -20,6 +20,7 @@ import {
   type FacetFilter,
 } from './facets'
 import { createVersionedMemo, queryPlan } from './span-reads'
+import { createSiteGrouping, type SiteGrouping } from './site-grouping'
 
 /** What every chart counts a bounce by, whether it came from a list-wide or a per-domain facet. */
 type BounceFacetFields = Pick<BounceFacet, 'provider' | 'verdict' | 'reason' | 'reply' | 'status'>
@@ -166,10 +167,18 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     ) GROUP BY from_seq, to_seq`)
 
   const memo = createVersionedMemo(db)
+  const sites = createSiteGrouping(db)
 
-  const fromTallies = (points: ImportPoint[], changes: Transitions): TrendPoint[] => {
+  const fromTallies = (points: ImportPoint[], changes: Transitions, grouping: SiteGrouping | null): TrendPoint[] => {
     const newest = points.at(-1)
-    const topDomains = newest ? topDomainsOf.all(newest.id, TOP_DOMAINS).map((row) => row.key) : []
+    // Grouped: the newest point's domains summed per registrable domain, then each site's
+    // domains (itself and its subdomains) read per point.
+    const topDomains = !newest
+      ? []
+      : grouping
+        ? grouping.top(countsOf.all(newest.id, 'domain'), TOP_DOMAINS)
+        : topDomainsOf.all(newest.id, TOP_DOMAINS).map((row) => row.key)
+    const membersOf = (key: string): readonly string[] => grouping?.members(key) ?? [key]
     return points.map((point) => {
       const tally = (dimension: string): Record<string, number> =>
         Object.fromEntries(countsOf.all(point.id, dimension).map((row) => [row.key, row.rows]))
@@ -186,7 +195,10 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         byReply: tally('reply'),
         byStatus: tally('status'),
         byDomain: Object.fromEntries(
-          topDomains.map((domain) => [domain, countOf.get(point.id, 'domain', domain)?.rows ?? 0]),
+          topDomains.map((key) => [
+            key,
+            membersOf(key).reduce((sum, domain) => sum + (countOf.get(point.id, 'domain', domain)?.rows ?? 0), 0),
+          ]),
         ),
         newlyInvalid: changes.newlyInvalid.get(point.seq) ?? 0,
         recovered: changes.recovered.get(point.seq) ?? 0,
@@ -194,12 +206,17 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     })
   }
 
-  /** A domain's rows and suspended rows per seq of its list, from its spans grouped by range. */
-  const domainRowsPerSeq = (listId: number, domain: string): { rows: Int32Array; suspended: Int32Array } => {
+  /** Some domains' rows and suspended rows per seq of its list, from their spans grouped by range. */
+  const domainRowsPerSeq = (
+    listId: number,
+    domains: readonly string[],
+  ): { rows: Int32Array; suspended: Int32Array } => {
     const counts = new RangeCounts(maxSeqOf.get(listId)?.n ?? 0)
-    for (const range of domainSpanRanges.iterate({ list: listId, domain })) {
-      counts.add('rows', range.from_seq, range.to_seq, range.n)
-      counts.add('suspended', range.from_seq, range.to_seq, range.suspended)
+    for (const domain of domains) {
+      for (const range of domainSpanRanges.iterate({ list: listId, domain })) {
+        counts.add('rows', range.from_seq, range.to_seq, range.n)
+        counts.add('suspended', range.from_seq, range.to_seq, range.suspended)
+      }
     }
     const totals = counts.totals()
     const none = new Int32Array(0)
@@ -209,14 +226,19 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
   /**
    * Filtered by domain, provider, reason or verdict: summed from the facets stored per import
    * (per domain when a domain is asked for), plus the stored changes; only a domain's row counts
-   * are read from spans.
+   * are read from spans. Grouped, a domain is a registrable domain with its subdomains: each of
+   * its domains is read as one domain is, and summed.
    */
   const fromFacets = (
     listId: number,
     points: ImportPoint[],
     filter: FacetFilter & { domain?: string },
+    grouping: SiteGrouping | null,
   ): TrendPoint[] => {
     const { domain } = filter
+    const membersOf = (key: string): readonly string[] => grouping?.members(key) ?? [key]
+    // The domains the filter names: the one domain, or the site's.
+    const filterDomains = domain === undefined ? undefined : membersOf(domain)
     const matching = <T extends { provider: string; verdict: string; reason: string }>(
       rows: { key: string; rows: number }[],
       parse: (key: string) => T | null,
@@ -236,9 +258,9 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       domainFacetsFor.all({ ...needles, id: importId, ...(one === undefined ? everyDomain : domainKeyRange(one)) })
     // The facets of one point as charts count them: per domain when one is asked for.
     const bounceFacets = (importId: number): { facet: BounceFacetFields; rows: number }[] =>
-      domain === undefined
+      filterDomains === undefined
         ? matching(facetsFor.all({ ...needles, id: importId }), parseBounceFacet)
-        : matching(domainRows(importId, domain), parseDomainFacet)
+        : filterDomains.flatMap((one) => matching(domainRows(importId, one), parseDomainFacet))
 
     // Domains are ranked at the newest point, then each is read per point by its key range.
     let topDomains: string[] = domain === undefined ? [] : [domain]
@@ -246,7 +268,8 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     if (domain === undefined && newest) {
       const domainTotals = new Map<string, number>()
       for (const { facet, rows } of matching(domainRows(newest.id), parseDomainFacet)) {
-        domainTotals.set(facet.domain, (domainTotals.get(facet.domain) ?? 0) + rows)
+        const key = grouping ? grouping.siteOf(facet.domain) : facet.domain
+        domainTotals.set(key, (domainTotals.get(key) ?? 0) + rows)
       }
       topDomains = [...domainTotals]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -255,10 +278,10 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
     }
     // A domain's rows count under a provider filter only when the domain is that provider's (or
     // unknown); its bounces are filtered by the facets either way.
-    const domainCounted =
-      domain !== undefined &&
-      (filter.provider === undefined || (providerFromDomain(domain) ?? filter.provider) === filter.provider)
-    const perSeq = domain !== undefined && domainCounted ? domainRowsPerSeq(listId, domain) : null
+    const counted = (filterDomains ?? []).filter(
+      (one) => filter.provider === undefined || (providerFromDomain(one) ?? filter.provider) === filter.provider,
+    )
+    const perSeq = filterDomains !== undefined ? domainRowsPerSeq(listId, counted) : null
     const add = (into: Record<string, number>, key: string, rows: number): void => {
       into[key] = (into[key] ?? 0) + rows
     }
@@ -281,18 +304,19 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
       if (domain !== undefined) byDomain[domain] = invalid
       else {
         for (const name of topDomains) {
-          byDomain[name] = matching(domainRows(point.id, name), parseDomainFacet).reduce(
-            (sum, row) => sum + row.rows,
-            0,
-          )
+          byDomain[name] = membersOf(name)
+            .flatMap((one) => matching(domainRows(point.id, one), parseDomainFacet))
+            .reduce((sum, row) => sum + row.rows, 0)
         }
       }
       let newlyInvalid = 0
       let recovered = 0
       const changes =
-        domain === undefined
+        filterDomains === undefined
           ? transitionsOf.all({ ...needles, id: point.id })
-          : domainTransitionsOf.all({ ...needles, id: point.id, ...domainKeyRange(domain) })
+          : filterDomains.flatMap((one) =>
+              domainTransitionsOf.all({ ...needles, id: point.id, ...domainKeyRange(one) }),
+            )
       for (const row of changes) {
         const facet = parseTransitionKey(row.key)
         if (!facet || !facetMatches(facet, filter)) continue
@@ -349,6 +373,8 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         return { listId: null, listName: null, lists: allLists, rowLevel: false, points: [] }
       }
       const points = importsOf.all({ list: listId, from: request.from ?? '0000-00-00', to: request.to ?? '9999-99-99' })
+      // By default a subdomain counts under its registrable domain (mail.acme.co.uk under acme.co.uk).
+      const grouping = request.exactDomains ? null : sites()
       const rowLevel =
         request.domain !== undefined ||
         request.provider !== undefined ||
@@ -359,7 +385,9 @@ export function createTrendQueries(db: Db, history: HistoryQueries) {
         listName: list.name,
         lists: allLists,
         rowLevel,
-        points: rowLevel ? fromFacets(listId, points, request) : fromTallies(points, history.transitions(listId)),
+        points: rowLevel
+          ? fromFacets(listId, points, request, grouping)
+          : fromTallies(points, history.transitions(listId), grouping),
       }
     }
   }

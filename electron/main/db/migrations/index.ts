@@ -9,6 +9,7 @@ import { activityEvents } from './0080-activity-events'
 import { activitySettings } from './0081-activity-settings'
 import { addressHygiene } from './0090-address-hygiene'
 import { activityAggregates } from './0091-activity-aggregates'
+import { hygieneSites } from './0092-hygiene-sites'
 
 /** Append only: a shipped migration is never edited, a new one is added instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   activitySettings,
   addressHygiene,
   activityAggregates,
+  hygieneSites,
 ]
