@@ -56,7 +56,7 @@ export interface ImportActivitiesOptions {
 
 const KEPT = new Set([6, 7, 8, 27])
 const BOUNCES = new Set([8, 27])
-const IMPORT_CACHE_KIB = 64 * 1024
+const IMPORT_CACHE_KIB = 32 * 1024
 const DELIMITER_NAMES = { ',': 'comma', '\t': 'tab', ';': 'semicolon', ' ': 'space' } as const
 
 /** Classifies a Details text as the recipient's provider reads it; stored once per (text, provider). */
