@@ -3,7 +3,7 @@
  * (`checkDomain`) and stored only when it has a finding or a registrable domain of another name;
  * role names are range seeks on the address index; misplaced dots come from the import's own
  * look at each address (`AddressCollector`), or one pass over the new leads without it. An
- * import pays for its new domains and a few thousand seeks, not a pass over its leads.
+ * import pays for its new domains, a walk of the domain index and a few thousand seeks.
  */
 import { bitsOf, createHygieneStore, type DomainCount, type DomainRow, type HygieneStore } from '../db/hygiene-store'
 import type { Db } from '../db/open'
@@ -40,26 +40,21 @@ export interface HygieneUpdate {
 
 /**
  * Shown every address an import keeps while the row is in hand (the import's after-import
- * seam), it gathers what the pass would otherwise read back from the table: the domains with
- * their rows, and the rare addresses with a misplaced dot before the @.
+ * seam), it keeps the rare addresses with a misplaced dot before the @: the pass would otherwise
+ * read every new address back from the table for them. Two string searches per row; counting
+ * the rows per domain here as well cost more (a map lookup per row, about 1 µs in the import)
+ * than one walk of the domain index at the end.
  */
 export class AddressCollector {
   /** The highest lead id when the import began: leads above it are the import's own. */
   readonly leadsBefore: number
-  readonly domains = new Map<string, number>()
   readonly oddAddresses: string[] = []
-  rows = 0
 
   constructor(db: Db) {
     this.leadsBefore = createHygieneStore(db).maxLeadId()
   }
 
-  row(email: string, domain: string): void {
-    this.rows++
-    const n = this.domains.get(domain)
-    // A new key is copied out of the address, so the map does not keep every address alive.
-    if (n === undefined) this.domains.set(detach(domain), 1)
-    else this.domains.set(domain, n + 1)
+  row(email: string): void {
     if (misplacedLocalDot(email)) this.oddAddresses.push(detach(email))
   }
 }
@@ -81,26 +76,8 @@ interface DomainsToJudge {
   known: string[]
 }
 
-/**
- * From what the import saw. Exact only when every lead above the mark is the import's own; the
- * frequent domains are then the import's (a weekly export of the same list sees the same ones).
- */
-function domainsSeen(store: HygieneStore, seen: AddressCollector, from: number): DomainsToJudge {
-  const counts = [...seen.domains].map(([domain, n]) => ({ domain, n }))
-  const newLeads = store.maxLeadId() - from
-  // The first import of a database: every domain is new, and none needs looking up. Otherwise
-  // whichever is fewer: the import's domains looked up one by one, or its new leads read back.
-  const fresh =
-    from === 0
-      ? [...seen.domains.keys()]
-      : seen.domains.size < newLeads
-        ? [...seen.domains.keys()].filter((domain) => !store.judged(domain, from))
-        : store.newDomains(from)
-  return { fresh, known: knownDomainsOf(counts, seen.rows) }
-}
-
-/** From the table, for a pass without an import (the one-time pass, a readdressed lead). */
-function domainsInTable(store: HygieneStore, from: number): DomainsToJudge {
+/** From the table: the domain index walked once when many leads are new (a first import). */
+function domainsToJudge(store: HygieneStore, from: number): DomainsToJudge {
   const leads = store.leadCount()
   const top = store.maxLeadId()
   if ((top - from) * 10 > leads) {
@@ -125,8 +102,9 @@ export function updateHygiene(db: Db, version: number = HYGIENE_VERSION, seen?: 
   const rechecks = store.pendingRechecks()
   if (top <= checkedThrough && rechecks === 0) return { leads: 0, domains: 0 }
 
+  // What the import saw covers every lead above the mark only if they are all its own.
   const own = seen !== undefined && seen.leadsBefore <= checkedThrough ? seen : undefined
-  const { fresh, known } = own ? domainsSeen(store, own, checkedThrough) : domainsInTable(store, checkedThrough)
+  const { fresh, known } = domainsToJudge(store, checkedThrough)
   if (known.length > 0) store.clearTyposOf(new Set(known))
   // A readdressed lead's domain is judged again: the lead at or below the mark that made it
   // look judged may be that lead itself.
