@@ -7,7 +7,8 @@
 export const WATCHED_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls'] as const
 
 /** What happened to one file that landed in the folder. */
-export type WatchOutcome = 'imported' | 'skipped' | 'failed'
+export const WATCH_OUTCOMES = ['imported', 'skipped', 'failed'] as const
+export type WatchOutcome = (typeof WATCH_OUTCOMES)[number]
 
 export interface WatchEvent {
   /** Increases with every event, so the view can key its list. */

@@ -6,14 +6,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
 import { DB_FILE_NAME } from '../core/paths'
+import { WATCH_OUTCOMES, type WatchEvent } from '../../shared/watch'
 
 export const SETTINGS_FILE_NAME = 'settings.json'
 
 export interface StoredSettings {
   /** Absolute path of the database; absent while it is in its default place. */
   dbPath?: string
-  /** The watched folder (Settings); absent until one is chosen. */
-  watch?: { folder: string; enabled: boolean; sinceMs: number }
+  /**
+   * The watched folder (Settings); absent until one is chosen. `events`: what happened to the
+   * last files it handled, newest first, so the list survives a restart.
+   */
+  watch?: { folder: string; enabled: boolean; sinceMs: number; events?: WatchEvent[] }
 }
 
 export function settingsFileIn(userDataDir: string): string {
@@ -42,7 +46,28 @@ function readWatch(value: unknown): StoredSettings['watch'] {
   if (typeof value !== 'object' || value === null) return undefined
   const { folder, enabled, sinceMs } = value as Record<string, unknown>
   if (typeof folder !== 'string' || !isAbsolute(folder) || typeof enabled !== 'boolean') return undefined
-  return { folder, enabled, sinceMs: typeof sinceMs === 'number' && Number.isFinite(sinceMs) ? sinceMs : 0 }
+  const events = readWatchEvents((value as Record<string, unknown>)['events'])
+  return {
+    folder,
+    enabled,
+    sinceMs: typeof sinceMs === 'number' && Number.isFinite(sinceMs) ? sinceMs : 0,
+    ...(events.length > 0 ? { events } : {}),
+  }
+}
+
+/** The stored events that still have every field; an edited or older file loses only the others. */
+function readWatchEvents(value: unknown): WatchEvent[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap((item: unknown): WatchEvent[] => {
+    if (typeof item !== 'object' || item === null) return []
+    const { id, at, fileName, outcome, message, importId } = item as Record<string, unknown>
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) return []
+    if (typeof at !== 'string' || typeof fileName !== 'string' || typeof message !== 'string') return []
+    const known = WATCH_OUTCOMES.find((candidate) => candidate === outcome)
+    if (known === undefined) return []
+    if (importId !== null && (typeof importId !== 'number' || !Number.isSafeInteger(importId))) return []
+    return [{ id, at, fileName, outcome: known, message, importId }]
+  })
 }
 
 /** Written to a temporary name and renamed, so a crash cannot leave a half-written file behind. */

@@ -17,6 +17,8 @@ export interface WatchConfig {
   enabled: boolean
   /** When watching was last switched on or pointed at this folder (ms): older files there are left alone. */
   sinceMs: number
+  /** The last files handled, newest first: kept with the choice so the list survives a restart. */
+  events?: WatchEvent[]
 }
 
 /** A desktop notification: the shell shows it; a click on `openOverview` ones opens the Overview. */
@@ -73,8 +75,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   let config = options.load()
   let watcher: FolderWatcher | null = null
   let error: string | null = null
-  let events: WatchEvent[] = []
-  let nextId = 1
+  let events: WatchEvent[] = (config?.events ?? []).slice(0, EVENTS_KEPT)
+  let nextId = events.reduce((top, event) => Math.max(top, event.id), 0) + 1
 
   const status = (): WatchStatus => ({
     folder: config?.folder ?? null,
@@ -90,6 +92,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       { id: nextId++, at: new Date(now()).toISOString(), fileName, outcome, message, importId },
       ...events,
     ].slice(0, EVENTS_KEPT)
+    if (config) store(config)
     changed()
   }
 
@@ -171,9 +174,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   let lifecycle: Promise<void> = Promise.resolve()
   const restart = (): Promise<void> => (lifecycle = lifecycle.then(startWatcher, startWatcher))
 
+  /** Saves the choice with the current events (a new folder keeps the list of what happened). */
   function store(next: WatchConfig): void {
-    config = next
-    options.save(next)
+    config = { ...next, events }
+    options.save(config)
   }
 
   return {

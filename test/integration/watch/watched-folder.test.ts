@@ -221,6 +221,44 @@ describe('the watched folder', { timeout: 90_000 }, () => {
     }
   })
 
+  it('remembers what happened to each file across a restart, in settings.json', async () => {
+    const userData = join(tempDir(), 'user-data')
+    const folder = join(tempDir(), 'exports')
+    const first = harness({ userData, folder })
+    let before: WatchStatus
+    try {
+      await first.call('watch:choose', { folder })
+      writeFileSync(join(folder, 'weekly-deliverability-2026-11-13.csv'), WEEK_1)
+      before = await handled(first, 1)
+    } finally {
+      first.context.close()
+      await first.context.watch?.stop()
+    }
+    const settingsFile = settingsFileIn(userData)
+    expect(readSettings(settingsFile).watch?.events).toEqual(before.events)
+    // An entry someone broke by hand is dropped; the others are kept.
+    const stored = JSON.parse(readFileSync(settingsFile, 'utf8')) as { watch: { events: unknown[] } }
+    stored.watch.events.push({ id: 'x', fileName: 7 })
+    writeFileSync(settingsFile, JSON.stringify(stored))
+
+    const second = harness({ userData, folder })
+    try {
+      expect(await second.call<WatchStatus>('watch:get', {})).toMatchObject({ events: before.events })
+      writeFileSync(join(folder, 'weekly-deliverability-2026-11-20.csv'), WEEK_1.replace('Open', 'Closed'))
+      const after = await handled(second, 3)
+      // Newest first, numbered on from the remembered ones; the first file, seen again at the
+      // start, is skipped as already imported.
+      expect(after.events.map((event) => [event.id, event.fileName, event.outcome])).toEqual([
+        [3, 'weekly-deliverability-2026-11-20.csv', 'imported'],
+        [2, 'weekly-deliverability-2026-11-13.csv', 'skipped'],
+        [1, 'weekly-deliverability-2026-11-13.csv', 'imported'],
+      ])
+      expect(readSettings(settingsFile).watch?.events).toEqual(after.events)
+    } finally {
+      second.context.close()
+    }
+  })
+
   it('keeps watching after the database is moved, and imports into the moved file', async () => {
     const h = harness()
     try {
