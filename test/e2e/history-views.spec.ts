@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Db } from '../../electron/main/db/open'
-import { expect, screenshot, test } from './fixtures'
+import { allowForImport, expect, IMPORT_BUDGET, screenshot, test } from './fixtures'
 import { importWeeks } from './weekly'
 
 interface ImportRow {
@@ -171,11 +171,13 @@ test('the imports list shows newly invalid per export, renames the list, correct
   await expect(app.getByTestId('list-name')).toHaveText(Array(3).fill('Weekly deliverability'))
   expect(readDb().prepare('SELECT name FROM lists').all()).toEqual([{ name: 'Weekly deliverability' }])
 
-  // Correct the first export's date.
+  // Correct the first export's date. Moving a snapshot runs in an import worker (it rewrites the
+  // list's spans), so the dialog closes when that job ends: the import's budget, not the 5 s default.
   await rowOf(first.id).getByTestId('edit-date').click()
   await dialog.getByTestId('edit-import-value').fill('2026-11-05')
+  allowForImport()
   await dialog.getByTestId('edit-import-save').click()
-  await expect(dialog).toBeHidden()
+  await expect(dialog).toBeHidden({ timeout: IMPORT_BUDGET })
   await expect(rowOf(first.id).getByTestId('snapshot-date')).toHaveText('Nov 5, 2026')
   expect(readDb().prepare('SELECT snapshot_date AS d FROM imports WHERE id = ?').get(first.id)).toEqual({
     d: '2026-11-05',
@@ -189,8 +191,10 @@ test('the imports list shows newly invalid per export, renames the list, correct
   await expect(confirm).toContainText('weekly-2026-11-13.csv')
   await expect(confirm).toContainText(`${format(middle.row_count)} rows`)
   await screenshot(app, 'imports-delete')
+  // A deletion is a worker job too.
+  allowForImport()
   await confirm.getByTestId('confirm-delete').click()
-  await expect(confirm).toBeHidden()
+  await expect(confirm).toBeHidden({ timeout: IMPORT_BUDGET })
   await expect(app.getByTestId('import-row')).toHaveCount(2)
 
   const after = importsOf(readDb())
