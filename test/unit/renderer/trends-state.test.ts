@@ -56,6 +56,11 @@ describe('trendsRequest', () => {
     })
     expect(trendsRequest(values, false)).toEqual({ listId: 3 })
     expect(trendsRequest({ ...NO_FILTERS, listId: 'x' }, true)).toEqual({})
+    // Subdomains apart: the charts and the menus both ask for domains as written.
+    expect(trendsRequest({ ...NO_FILTERS, listId: '3', subdomains: 'exact' }, false)).toEqual({
+      listId: 3,
+      exactDomains: true,
+    })
   })
 
   it('turns the filters into Leads filters: a domain is searched as @domain, dates are not filters there', () => {

@@ -12,6 +12,8 @@ export interface TrendFilterValues {
   reason: string
   verdict: string
   listId: string
+  /** '' counts a subdomain under its registrable domain (mail.acme.co.uk under acme.co.uk); 'exact' keeps them apart. */
+  subdomains: string
 }
 
 export const NO_FILTERS: TrendFilterValues = {
@@ -22,6 +24,7 @@ export const NO_FILTERS: TrendFilterValues = {
   reason: '',
   verdict: '',
   listId: '',
+  subdomains: '',
 }
 
 /** One line or bar series; `color` names a CSS variable, read when the chart is drawn. */

@@ -50,7 +50,11 @@ function isVerdict(value: string): value is Verdict {
 /** The request for the form's values; without filters, only the list (what the menus offer). */
 export function trendsRequest(values: TrendFilterValues, withFilters: boolean): TrendsRequest {
   const listId = Number(values.listId)
-  const base: TrendsRequest = Number.isInteger(listId) && listId > 0 ? { listId } : {}
+  const base: TrendsRequest = {
+    ...(Number.isInteger(listId) && listId > 0 ? { listId } : {}),
+    // The menus offer what the charts count by: registrable domains, or domains as written.
+    ...(values.subdomains === 'exact' ? { exactDomains: true } : {}),
+  }
   if (!withFilters) return base
   return {
     ...base,
