@@ -30,18 +30,18 @@ export function topBounceChange(row: TopBounceRow): string {
 
 /**
  * The columns: the name, the Email Invalid figure (a link, drawn by the table's owner), a provider's
- * rate, and the change. `previousLabel` (`Nov 13 export`) names what the change is measured against.
+ * rate, and the change. Not sortable: the lists are short and already largest first. `previousLabel` (`Nov 13 export`) names what the change is measured against.
  */
 export function topBounceColumns(kind: TopBounceKind, previousLabel: string | undefined): Column<TopBounceRow>[] {
   const columns: Column<TopBounceRow>[] = [
     {
       key: 'key',
       label: kind === 'domain' ? 'Domain' : 'Provider',
-      width: '44%',
+      // The provider list has a fourth column (the rate), so its names get less room.
+      width: kind === 'domain' ? '44%' : '34%',
       text: (row) => (kind === 'domain' ? row.key : providerLabel(row.key)),
-      sortValue: (row) => (kind === 'domain' ? row.key : providerLabel(row.key)),
     },
-    { key: 'invalid', label: 'Email Invalid', align: 'right', sortValue: (row) => row.latest },
+    { key: 'invalid', label: 'Email Invalid', align: 'right' },
   ]
   if (kind === 'provider') {
     columns.push({
@@ -50,7 +50,6 @@ export function topBounceColumns(kind: TopBounceKind, previousLabel: string | un
       align: 'right',
       title: 'Email Invalid as a share of the provider’s addresses in the export',
       text: (row) => (isProvider(row) ? formatRate(row.rate.latest) : '–'),
-      sortValue: (row) => (isProvider(row) ? row.rate.latest : null),
     })
   }
   columns.push({
