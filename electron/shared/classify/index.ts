@@ -407,6 +407,13 @@ const CAUTIONS: Readonly<Record<string, string>> = {
  * uses it to score models fitted without the providers they are scored on.
  */
 export function classifyWith(model: LanguageModelData | null, text: string, context?: ClassifyContext): Classification {
+  const spaced = respacedLabel(text)
+  if (spaced !== null) {
+    // The evidence points at the label as the marketer sees it, not at our spaced copy.
+    const result = classifyWith(model, spaced, context)
+    const evidence = result.evidence.map((e) => (e.start < 0 ? e : { ...e, match: text, start: 0, end: text.length }))
+    return { ...result, evidence }
+  }
   const head = text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text
   const lower = lowerSameLength(head)
   if (lower.trim() === '') {
@@ -459,6 +466,20 @@ export function classifyWith(model: LanguageModelData | null, text: string, cont
     action: texts.action + verdictNote(decision.reason, severity, verdict) + caution,
     evidence,
   }
+}
+
+// ESP dashboards and APIs show a bounce's kind as one token: "NoMailbox", "SPFProblem", "INACTIVE_RECIPIENT",
+// "bounce_bad-connection". Spaced out, they are words the rules read. (Hyphens stay: "hard-bounce" is a word.)
+const ONE_TOKEN_LABEL = /^\s*[A-Za-z][A-Za-z_-]{2,62}[A-Za-z]\s*$/
+
+function respacedLabel(text: string): string | null {
+  if (!ONE_TOKEN_LABEL.test(text)) return null
+  const label = text.trim()
+  const spaced = label
+    .replace(/_+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+  return spaced === label ? null : spaced
 }
 
 // TLS failures that blame the receiving server: its certificate, its MTA-STS policy or DANE records, or

@@ -66,6 +66,7 @@ export const LEXICON: readonly LanguageWords[] = [
         `no (mail ?box|account|user|recipient)${L}( \\p{L}+){0,2} (found|here|available|exists?)`,
         'by that name',
         'no longer (valid|available)',
+        'wrong',
         // "Not handled here", "not local": this server keeps no mailbox by that name.
         'not (handled|hosted|available) (by this \\p{L}+|here)',
         'not local',
@@ -279,7 +280,14 @@ export const LEXICON: readonly LanguageWords[] = [
   {
     language: 'it',
     predicates: {
-      unknown: ['inesistente', 'sconosciut[oa]', 'non esiste', 'non (è stat[oa] )?trovat[oa]', 'non valid[oa]'],
+      unknown: [
+        'inesistente',
+        'sconosciut[oa]',
+        'non esiste',
+        'non (è stat[oa] )?trovat[oa]',
+        'non valid[oa]',
+        'errat[oa]',
+      ],
       full: ['piena', 'pieno'],
       inactive: ['disattivat[oa]', 'sospes[oa]'],
       size: ['troppo grande', 'dimensione massima'],
@@ -336,10 +344,18 @@ export const LEXICON: readonly LanguageWords[] = [
   {
     language: 'pl',
     predicates: {
-      unknown: ['nie istnieje', 'nie znaleziono', `nieznan${L}`, `nieprawidłow${L}`, `nie jest lokaln${L}`],
+      unknown: [
+        'nie istnieje',
+        'nie znaleziono',
+        `nieznan${L}`,
+        `nieprawidłow${L}`,
+        `niewłaściw${L}`,
+        `nie jest lokaln${L}`,
+        `nie ma tak${L}`,
+      ],
       full: ['pełna', `przepełnion${L}`],
       inactive: [`zablokowan${L}`, `wyłączon${L}`, `nieaktywn${L}`, `zawieszon${L}`],
-      size: [`za duż${L}`, `zbyt duż${L}`, 'maksymalny rozmiar'],
+      size: [`za duż${L}`, `zbyt duż${L}`, `zbyt dług${L}`, `za dług${L}`, 'maksymalny rozmiar'],
       limit: ['zbyt wiele', 'za dużo'],
       refused: [`odrzucon${L}`, `niedozwolon${L}`],
       unavailable: [`niedostępn${L}`],
@@ -511,8 +527,8 @@ export const LEXICON: readonly LanguageWords[] = [
     unspaced: true,
     predicates: {
       spam: ['スパム', '迷惑メール'],
-      unknown: ['登録されていません', '不在', '見つかりません', '存在しません', '不明な', '無効な'],
-      full: ['一杯', 'いっぱい', '容量を超', '容量超過'],
+      unknown: ['登録されていません', '不在', '見つかりません', '存在しません', '不明な', '無効な', '持っていません'],
+      full: ['一杯', 'いっぱい', '容量を超', '容量超過', '容量が逼迫'],
       inactive: ['無効になって', '停止されて', '凍結', '利用停止'],
       size: ['大きすぎ', 'サイズ制限', 'サイズを超'],
       limit: ['限界', '多すぎ', '送信制限'],
@@ -533,12 +549,24 @@ export const LEXICON: readonly LanguageWords[] = [
     unspaced: true,
     predicates: {
       spam: ['垃圾邮件', '垃圾郵件'],
-      unknown: ['格式错误', '不存在', '找不到', '未找到', '无效', '無效', '不再有效', '错误的', '錯誤的', '未知的'],
+      unknown: [
+        '格式错误',
+        '格式预检查失败',
+        '不存在',
+        '找不到',
+        '未找到',
+        '无效',
+        '無效',
+        '不再有效',
+        '错误的',
+        '錯誤的',
+        '未知的',
+      ],
       full: ['已满', '已滿', '空间不足', '容量不足'],
       inactive: ['停用', '禁用', '冻结', '凍結', '已注销'],
       size: ['过大', '太大', '大小超过', '超过大小'],
-      limit: ['频率', '頻率', '过于频繁', '太频繁', '发送数量超过', '已达上限', '已達上限'],
-      refused: ['被拒', '拒绝', '拒收', '拒絕', '被阻止', '禁止'],
+      limit: ['频率', '頻率', '过于频繁', '太频繁', '发送数量超过', '已达上限', '已達上限', '发送限制', '發送限制'],
+      refused: ['被拒', '封禁', '拒绝', '拒收', '拒絕', '被阻止', '禁止'],
       unavailable: ['不可达', '连接失败', '超时', '无法连接', '無法連接', '暂停服务', '暫停服務'],
     },
     subjects: {

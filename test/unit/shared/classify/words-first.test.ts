@@ -51,6 +51,25 @@ describe('classify: words that say more than a specific code or a bare refusal (
     expect(result.verdict).toBe(verdict)
   })
 
+  it('reads a dashboard label written as one token, and points the evidence at the label as written', () => {
+    const result = classify('MailboxInactive')
+    expect(result.reason).toBe('suspend')
+    expect(result.evidence[0]?.match).toBe('MailboxInactive')
+    expect(classify('RECIPIENT_UNKNOWN').reason).toBe('userunknown')
+    // A hyphenated word stays one word; a plain word is read as it is.
+    expect(classify('hard-bounce').reason).toBe(classifyWith(null, 'hard-bounce').reason)
+  })
+
+  it.each([
+    ['Nie ma takiej domeny', 'unknown-domain'],
+    ['Wiadomość zbyt długa', 'message-too-large'],
+    ['Indirizzo errato', 'unknown-user'],
+    ['メールボックスの容量が逼迫しています', 'mailbox-full'],
+    ['超出了每日发送限制', 'rate-limit'],
+  ])('%s → %s', (text, category) => {
+    expect(classifyWith(null, text).category).toBe(category)
+  })
+
   it('"will not try again", in the languages reports are written in, makes a code-less text permanent', () => {
     expect(classify('Der Posteingang ist voll. Es wird nicht erneut versucht.').severity).toBe('permanent')
     expect(classify('El buzón está lleno. El servidor no intentará entregarlo de nuevo.').severity).toBe('permanent')
