@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 30_000,
-  workers: 1,
+  // One at a time by default; E2E_WORKERS=2 runs two spec files at once (each test has its own SQLite
+  // file, preview server and temp folders, so they share nothing), for a quiet two-core machine.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   reporter: [['list']],
   use: {
     browserName: 'chromium',
