@@ -6,11 +6,12 @@ import { LANGUAGE_MODEL_METADATA } from '../../../../electron/shared/classify/la
 // Floors under the figures of `npm run bench:accuracy` when the corpora and rules were last changed
 // (bench/README.md); raise them as the classifier improves, never lower them to make a change pass.
 // Leave-providers-out is the figure that predicts texts from providers the rules and model never saw.
-// The received permanent floor went from 88.5 to 87.8 when the held-out set received-2026-12d joined the
-// corpus (a harder corpus, not a weaker classifier: on the 564 texts before it, 2026.12.3 scores 90.1).
-const DOCUMENTED_FLOOR = { category: 89.9, permanent: 94.2, verdict: 90.3 }
-const RECEIVED_FLOOR = { category: 82, permanent: 87.8, verdict: 84.5 }
-const LEAVE_PROVIDERS_OUT_FLOOR = { category: 85.8, permanent: 91.3, verdict: 87.5, onholdAtMost: 3.3 }
+// The received and leave-providers-out floors went down when the held-out sets received-2026-12d and -12e
+// joined the corpora (299 harder texts, 60 % of 12e dashboard labels; not a weaker classifier: on the 564
+// received texts before them 2026.12.3 scores 82.8 / 90.1 / 85.5 where 2026.12.2 scored 82.1 / 89.2 / 84.8).
+const DOCUMENTED_FLOOR = { category: 90, permanent: 94.4, verdict: 90.4 }
+const RECEIVED_FLOOR = { category: 79.9, permanent: 86.8, verdict: 82.8 }
+const LEAVE_PROVIDERS_OUT_FLOOR = { category: 84.3, permanent: 90.6, verdict: 86.2, onholdAtMost: 3.9 }
 
 // A reply code or an enhanced status code anywhere in the text.
 const ANY_CODE = /(?<![\d.])[245]\d\d(?![\d.])|(?<![\d.])[245]\.\d{1,3}\.\d{1,3}(?![\d.])/
