@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { CSV_FIXTURES } from '../helpers/temp-dir'
-import { expect, importSample, screenshot, test } from './fixtures'
+import { allowForImport, expect, IMPORT_BUDGET, importSample, screenshot, test } from './fixtures'
 
 const WEEKLY = join(CSV_FIXTURES, 'weekly-deliverability-2026-11-13.csv')
 
@@ -35,8 +35,12 @@ test('a first run offers the sample, and the overview shows what the database ho
 test('an imported file is listed and still there after a reload', async ({ app }) => {
   await app.getByTestId('nav-imports').click()
   await screenshot(app, 'imports-empty')
+  // Each import runs in a worker: its message is waited for with the import's budget, not the 5 s default.
+  allowForImport()
   await app.getByTestId('file-input').setInputFiles(WEEKLY)
-  await expect(app.getByTestId('import-message')).toContainText('weekly-deliverability-2026-11-13.csv')
+  await expect(app.getByTestId('import-message')).toContainText('weekly-deliverability-2026-11-13.csv', {
+    timeout: IMPORT_BUDGET,
+  })
   const row = app.getByTestId('import-row')
   await expect(row).toHaveCount(1)
   await expect(row).toContainText('weekly-deliverability-2026-11-13.csv')
@@ -50,6 +54,7 @@ test('an imported file is listed and still there after a reload', async ({ app }
 })
 
 test('dropping a file onto the window imports it', async ({ app, readDb }) => {
+  allowForImport()
   const csv = 'Email Address,Email Invalid,Email Invalid Cause\r\ndrop@x.example,true,550 5.1.1 User unknown\r\n'
   await app.evaluate((content) => {
     const transfer = new DataTransfer()
@@ -59,7 +64,7 @@ test('dropping a file onto the window imports it', async ({ app, readDb }) => {
       target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
     }
   }, csv)
-  await expect(app.getByTestId('import-message')).toContainText('dropped-2026-11-06.csv')
+  await expect(app.getByTestId('import-message')).toContainText('dropped-2026-11-06.csv', { timeout: IMPORT_BUDGET })
   await expect
     .poll(() => (readDb().prepare('SELECT file_name AS f, row_count AS n FROM imports').all() as unknown[]).length)
     .toBe(1)
@@ -90,15 +95,21 @@ test('a cut-off file is refused, and imported without its cut row once the user 
     asked.push(dialog.message())
     void dialog.dismiss()
   })
+  allowForImport()
   await app.getByTestId('file-input').setInputFiles(CUT)
-  await expect(app.getByTestId('import-message')).toContainText('line 4: the file ends inside this row')
+  await expect(app.getByTestId('import-message')).toContainText('line 4: the file ends inside this row', {
+    timeout: IMPORT_BUDGET,
+  })
   expect(asked[0]).toContain('Import its complete rows anyway?')
   expect(readDb().prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 })
 
   app.once('dialog', (dialog) => void dialog.accept())
   await app.getByTestId('file-input').setInputFiles([])
+  allowForImport()
   await app.getByTestId('file-input').setInputFiles(CUT)
-  await expect(app.getByTestId('import-message')).toContainText('Imported 2 rows from cut-off-row-2026-11-20.csv')
+  await expect(app.getByTestId('import-message')).toContainText('Imported 2 rows from cut-off-row-2026-11-20.csv', {
+    timeout: IMPORT_BUDGET,
+  })
   expect(readDb().prepare('SELECT row_count AS n, skipped_count AS s FROM imports').get()).toEqual({ n: 2, s: 1 })
 })
 
