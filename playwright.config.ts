@@ -3,9 +3,10 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 30_000,
-  // One at a time by default; E2E_WORKERS=2 runs two spec files at once (each test has its own SQLite
-  // file, preview server and temp folders, so they share nothing), for a quiet two-core machine.
-  workers: Number(process.env.E2E_WORKERS ?? 1),
+  // Two spec files at once: each test has its own SQLite file, preview server and temp folders, so they
+  // share nothing, and most of a test's time is waiting. Measured at load 12-15: one worker 32.4 min,
+  // two 15.3 min, the same load-bound failures in both. E2E_WORKERS=1 runs one at a time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   reporter: [['list']],
   use: {
     browserName: 'chromium',
