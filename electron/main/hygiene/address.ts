@@ -7,10 +7,9 @@
  * domain list alone is 2.4 MB of JSON, too big for the renderer bundle. The renderer gets the findings
  * from the database instead.
  */
+import { createRequire } from 'node:module'
 import spellChecker from '@zootools/email-spell-checker'
 import roleLocalParts from 'role-based-email-addresses'
-import disposableList from 'disposable-email-domains' with { type: 'json' }
-import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' }
 import { parse } from 'tldts'
 
 export type HygieneFlag = 'malformed' | 'typo' | 'role' | 'disposable'
@@ -36,8 +35,30 @@ export interface HygieneOptions {
 }
 
 const ROLES: ReadonlySet<string> = new Set(roleLocalParts.map((r) => r.toLowerCase()))
-const DISPOSABLE: ReadonlySet<string> = new Set(disposableList as readonly string[])
-const DISPOSABLE_PARENTS: ReadonlySet<string> = new Set(disposableWildcards as readonly string[])
+
+/**
+ * The disposable lists are JSON files. They are read with `require` on first use rather than imported:
+ * electron-vite leaves packages outside the bundle, and a bundled `import … from '….json'` loses its
+ * `with { type: 'json' }`, which Node and Electron refuse at start-up (the built main process and import
+ * worker would not load). Reading them on first use also spares every process that never checks a
+ * domain (the CLI's other commands, a settings change) 2.4 MB of JSON.
+ */
+interface DisposableLists {
+  domains: ReadonlySet<string>
+  parents: ReadonlySet<string>
+}
+let disposableLists: DisposableLists | null = null
+
+function disposable(): DisposableLists {
+  if (disposableLists === null) {
+    const load = createRequire(import.meta.url)
+    disposableLists = {
+      domains: new Set(load('disposable-email-domains') as readonly string[]),
+      parents: new Set(load('disposable-email-domains/wildcard.json') as readonly string[]),
+    }
+  }
+  return disposableLists
+}
 
 /** Optimal string alignment distance: a swapped pair of letters (gmial) counts as one edit. */
 export function editDistance(a: string, b: string): number {
@@ -77,12 +98,13 @@ function malformedReason(email: string): string | null {
 }
 
 export function isDisposableDomain(domain: string): boolean {
-  if (DISPOSABLE.has(domain)) return true
+  const { domains, parents } = disposable()
+  if (domains.has(domain)) return true
   // The wildcard list names domains whose every subdomain is throwaway too.
   for (let i = domain.indexOf('.'); i !== -1; i = domain.indexOf('.', i + 1)) {
-    if (DISPOSABLE_PARENTS.has(domain.slice(i + 1))) return true
+    if (parents.has(domain.slice(i + 1))) return true
   }
-  return DISPOSABLE_PARENTS.has(domain)
+  return parents.has(domain)
 }
 
 /** True when `a` can be turned into `b` with at most `max` edits (OSA); stops early, most pairs after a few letters. */
