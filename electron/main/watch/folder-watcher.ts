@@ -39,6 +39,10 @@ export interface FolderWatcher {
 // A browser's download writes `name.csv.crdownload` / `.part` first and renames at the end; those
 // names are not exports and are ignored, the rename is an `add` of the real name.
 const DEFAULT_STABLE_MS = 2000
+// File times are coarser than the clock: Linux stamps them from a clock that lags by a tick, and FAT and
+// exFAT drives keep them to 2 s. A file that landed just after watching started can carry a time just
+// before it; such a file is read (the duplicate check skips it if it was imported), not ignored.
+const MTIME_SLACK_MS = 2000
 const DEFAULT_POLL_MS = 250
 
 export function watchFolder(folder: string, options: FolderWatcherOptions): FolderWatcher {
@@ -84,7 +88,7 @@ export function watchFolder(folder: string, options: FolderWatcherOptions): Fold
     const info = stats ?? (await stat(path).catch(() => null))
     if (!info?.isFile()) return
     const wasPresent = !scanned || present.delete(resolve(path))
-    if (wasPresent && info.mtimeMs < options.sinceMs) return
+    if (wasPresent && info.mtimeMs < options.sinceMs - MTIME_SLACK_MS) return
     enqueue(path, info.mtimeMs, info.size)
   }
 
