@@ -177,6 +177,17 @@ export function mentionsDomain(open: Uint8Array): boolean {
 
 const CLAUSE_BREAK = /[.;:!?\n]+\s|\s-\s|\n|[。！？；]/g
 
+/** The text cut at sentence and clause breaks, each piece with where it starts. */
+function clausesOf(lower: string): { clause: string; clauseStart: number }[] {
+  const pieces: { clause: string; clauseStart: number }[] = []
+  let clauseStart = 0
+  for (const clauseEnd of [...[...lower.matchAll(CLAUSE_BREAK)].map((m) => m.index), lower.length]) {
+    pieces.push({ clause: lower.slice(clauseStart, clauseEnd), clauseStart })
+    clauseStart = clauseEnd
+  }
+  return pieces
+}
+
 /**
  * Reads the most telling subject–predicate pair of the text, or `null` when none reads clearly. `open`
  * is the classifier's one gate scan of the text, when it has made it already.
@@ -186,11 +197,7 @@ export function readClauses(lower: string, open: Uint8Array = GATES.scan(lower))
   if (predicateTable.length === 0) return null
   const subjectTable = SUBJECTS.filter(({ gate }) => isOpen(gate, open))
   let best: { reading: ClauseReading; rank: number } | null = null
-  let clauseStart = 0
-  const breaks = [...lower.matchAll(CLAUSE_BREAK)].map((m) => m.index)
-  breaks.push(lower.length)
-  for (const clauseEnd of breaks) {
-    const clause = lower.slice(clauseStart, clauseEnd)
+  for (const { clause, clauseStart } of clausesOf(lower)) {
     const predicates = allMatches(predicateTable, clause, clauseStart)
     if (predicates.length > 0) {
       const subjects = allMatches(subjectTable, clause, clauseStart)
@@ -220,7 +227,6 @@ export function readClauses(lower: string, open: Uint8Array = GATES.scan(lower))
         best = { reading: { reason, rule, start, end }, rank }
       }
     }
-    clauseStart = clauseEnd
   }
   return best?.reading ?? null
 }
@@ -236,11 +242,7 @@ export function clauseConcepts(lower: string, open: Uint8Array = GATES.scan(lowe
   const subjectTable = SUBJECTS.filter(({ gate }) => isOpen(gate, open))
   const out = new Set<string>()
   if (predicateTable.length === 0 && subjectTable.length === 0) return []
-  let clauseStart = 0
-  const breaks = [...lower.matchAll(CLAUSE_BREAK)].map((m) => m.index)
-  breaks.push(lower.length)
-  for (const clauseEnd of breaks) {
-    const clause = lower.slice(clauseStart, clauseEnd)
+  for (const { clause, clauseStart } of clausesOf(lower)) {
     const predicates = allMatches(predicateTable, clause, clauseStart)
     const subjects = allMatches(subjectTable, clause, clauseStart)
     for (const subject of subjects) out.add(`s:${subject.kind}`)
@@ -249,7 +251,6 @@ export function clauseConcepts(lower: string, open: Uint8Array = GATES.scan(lowe
       const subject = nearestSubject(predicate, subjects)
       if (subject !== null) out.add(`sp:${subject.kind}-${predicate.kind}`)
     }
-    clauseStart = clauseEnd
   }
   return [...out]
 }
